@@ -1,0 +1,142 @@
+/**
+ * Who is counted at the as-of date D (`metrics.md`, "The reporting date" and "Who counts").
+ * A Population is the records under one filter (team, role) with D fixed; measures read it.
+ */
+import { addYears } from "../dates";
+import type { PostRecord, StaffColumnsPresent, StaffRecord } from "../staff";
+import { matchKey, teamKeyOf } from "../text";
+import { roleCodeOf } from "../values";
+import type { RoleCode } from "../vocabulary";
+
+export interface CaseloadTargets {
+  /** The target for every role without one of its own (default 18). */
+  default: number;
+  /** Per role code (default ASYE 16). */
+  byRole: Partial<Record<RoleCode, number>>;
+}
+
+export const DEFAULT_CASELOAD_TARGETS: CaseloadTargets = { default: 18, byRole: { ASYE: 16 } };
+export const DEFAULT_WORKING_DAYS = 253;
+
+export interface WorkforceData {
+  staff: readonly StaffRecord[];
+  present: StaffColumnsPresent;
+  /** The funded establishment, or null when there is no posts table. */
+  posts: readonly PostRecord[] | null;
+}
+
+export interface MeasureOptions {
+  /** The as-of (census) date, an Excel serial. */
+  asOf: number;
+  /** Only this team (matched case- and space-insensitively). */
+  team?: string | null;
+  /** Only this role: a ladder code or a role's text. */
+  role?: string | null;
+  caseloadTargets?: CaseloadTargets;
+  workingDays?: number;
+}
+
+/** In post at D: start ≤ D and leave empty or > D. */
+export function inPostAt(r: { start: number | null; leave: number | null }, d: number): boolean {
+  return (r.start === null || r.start <= d) && (r.leave === null || r.leave > d);
+}
+
+/** In the year to D: D − 1 year < date ≤ D. */
+export function inYearTo(date: number | null, d: number, yearBefore: number): boolean {
+  return date !== null && date > yearBefore && date <= d;
+}
+
+/** A role filter: a ladder code or any synonym matches by code; other text matches an unmapped role's text. */
+function roleMatches(filter: string): (r: { role: string; roleCode: RoleCode | null }) => boolean {
+  const code = roleCodeOf(filter);
+  if (code !== null) return (r) => r.roleCode === code;
+  const key = matchKey(filter);
+  return (r) => r.roleCode === null && matchKey(r.role) === key;
+}
+
+export class Population {
+  readonly asOf: number;
+  readonly yearBefore: number;
+  /** Records under the filter. */
+  readonly records: readonly StaffRecord[];
+  readonly posts: readonly PostRecord[] | null;
+  readonly present: StaffColumnsPresent;
+  readonly allStaff: readonly StaffRecord[];
+  readonly targets: CaseloadTargets;
+  readonly workingDays: number;
+  private cache = new Map<string, StaffRecord[]>();
+
+  constructor(data: WorkforceData, options: MeasureOptions) {
+    this.asOf = options.asOf;
+    this.yearBefore = addYears(options.asOf, -1);
+    this.present = data.present;
+    this.allStaff = data.staff;
+    this.targets = options.caseloadTargets ?? DEFAULT_CASELOAD_TARGETS;
+    this.workingDays = options.workingDays ?? DEFAULT_WORKING_DAYS;
+    const teamKey = options.team ? teamKeyOf(options.team) : null;
+    const role = options.role ? roleMatches(options.role) : null;
+    const keep = (r: { teamKey: string; role: string; roleCode: RoleCode | null }) =>
+      (teamKey === null || r.teamKey === teamKey) && (role === null || role(r));
+    this.records = teamKey === null && role === null ? data.staff : data.staff.filter(keep);
+    this.posts = data.posts === null ? null : data.posts.filter(keep);
+  }
+
+  private memo(key: string, make: () => StaffRecord[]): StaffRecord[] {
+    let v = this.cache.get(key);
+    if (!v) this.cache.set(key, (v = make()));
+    return v;
+  }
+
+  /** Social workers (permanent and fixed term) in post at D. */
+  socialWorkersInPost(): StaffRecord[] {
+    return this.memo("sw", () => this.records.filter((r) => r.counts === "socialWorker" && inPostAt(r, this.asOf)));
+  }
+
+  /** Social workers in post at D − 1 year. */
+  socialWorkersInPostYearBefore(): StaffRecord[] {
+    return this.memo("sw-1", () => this.records.filter((r) => r.counts === "socialWorker" && inPostAt(r, this.yearBefore)));
+  }
+
+  agencyInPost(): StaffRecord[] {
+    return this.memo("agency", () => this.records.filter((r) => r.counts === "agency" && inPostAt(r, this.asOf)));
+  }
+
+  pipelineInPost(): StaffRecord[] {
+    return this.memo("pipeline", () => this.records.filter((r) => r.counts === "pipeline" && inPostAt(r, this.asOf)));
+  }
+
+  vacantRows(): StaffRecord[] {
+    return this.memo("vacant", () => this.records.filter((r) => r.counts === "vacant" && inPostAt(r, this.asOf)));
+  }
+
+  leavers(): StaffRecord[] {
+    return this.memo("leavers", () => this.records.filter((r) => r.counts === "socialWorker" && inYearTo(r.leave, this.asOf, this.yearBefore)));
+  }
+
+  starters(): StaffRecord[] {
+    return this.memo("starters", () => this.records.filter((r) => r.counts === "socialWorker" && inYearTo(r.start, this.asOf, this.yearBefore)));
+  }
+
+  /** Social workers and agency workers in post at D with a caseload above 0. */
+  caseHolders(): StaffRecord[] {
+    return this.memo("caseholders", () => this.records.filter(
+      (r) => (r.counts === "socialWorker" || r.counts === "agency") && (r.caseload ?? 0) > 0 && inPostAt(r, this.asOf)));
+  }
+
+  /** One record per staff ID (the first), for counts of people. */
+  static distinct(records: readonly StaffRecord[]): StaffRecord[] {
+    const seen = new Set<string>();
+    const out: StaffRecord[] = [];
+    for (const r of records) {
+      const id = matchKey(r.staffId) || `row:${r.row}`;
+      if (!seen.has(id)) { seen.add(id); out.push(r); }
+    }
+    return out;
+  }
+}
+
+export function sum<T>(items: readonly T[], of: (item: T) => number): number {
+  let s = 0;
+  for (const item of items) s += of(item);
+  return s;
+}

@@ -1,0 +1,27 @@
+/** Text keys for matching: case-, space- and punctuation-insensitive, as `columns.md` asks. */
+export function matchKey(value: unknown): string {
+  return String(value ?? "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "");
+}
+
+/** A header's key without a trailing "(FTE)"-style note. */
+export function headerKeyWithoutNote(value: unknown): string {
+  return matchKey(String(value ?? "").replace(/\s*\([^)]*\)\s*$/, ""));
+}
+
+/** The text of a cell as an analyst would read it. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value).trim();
+}
+
+export function isBlank(value: unknown): boolean {
+  return cellText(value) === "";
+}
+
+/** The key a team is matched on: " NORTH " and "North" are one team. */
+export function teamKeyOf(text: string): string {
+  return text.trim().replace(/\s+/g, " ").toLowerCase();
+}
