@@ -33,9 +33,9 @@ function single(value: unknown): unknown {
   return Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : value;
 }
 
-/** True when the first argument is a number (or a one-cell range holding one), not a table. */
-export function isNumberArgument(value: unknown): boolean {
-  return toNumber(single(value)) !== null;
+/** True when the first argument is one value (a number, or a one-cell range), not a table. */
+export function isSingleValue(value: unknown): boolean {
+  return !Array.isArray(single(value));
 }
 
 export function numberArg(value: unknown, name: string): number {

@@ -14,7 +14,7 @@ import { averageAge } from "../core/measures/equality";
 import { sicknessDaysPerFte } from "../core/measures/absence";
 import { headlineRows } from "../core/report";
 import { NotAvailable } from "../core/result";
-import { divide, excelValue, guard, isNumberArgument, numberArg, population, unitArg } from "./arguments";
+import { divide, excelValue, guard, isSingleValue, numberArg, population, unitArg } from "./arguments";
 import { fail, MESSAGES } from "./errors";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells */
@@ -31,7 +31,7 @@ import { fail, MESSAGES } from "./errors";
  */
 export function vacancyRate(vacancyFteOrStaff: any[][], filledFteOrAsOf?: any, team?: string, role?: string, posts?: any[][]): number {
   return guard(() => {
-    if (isNumberArgument(vacancyFteOrStaff)) {
+    if (isSingleValue(vacancyFteOrStaff)) {
       const vacancy = numberArg(vacancyFteOrStaff, "vacancyFte");
       return divide(vacancy, vacancy + numberArg(filledFteOrAsOf, "filledFte"));
     }
@@ -50,7 +50,7 @@ export function vacancyRate(vacancyFteOrStaff: any[][], filledFteOrAsOf?: any, t
  */
 export function agencyPct(agencyFteOrStaff: any[][], socialWorkerFteOrAsOf?: any, team?: string, role?: string): number {
   return guard(() => {
-    if (isNumberArgument(agencyFteOrStaff)) {
+    if (isSingleValue(agencyFteOrStaff)) {
       const agency = numberArg(agencyFteOrStaff, "agencyFte");
       return divide(agency, agency + numberArg(socialWorkerFteOrAsOf, "socialWorkerFte"));
     }
@@ -69,7 +69,7 @@ export function agencyPct(agencyFteOrStaff: any[][], socialWorkerFteOrAsOf?: any
  */
 export function turnover(leaversFteOrStaff: any[][], socialWorkerFteOrAsOf?: any, team?: string, role?: string): number {
   return guard(() => {
-    if (isNumberArgument(leaversFteOrStaff)) {
+    if (isSingleValue(leaversFteOrStaff)) {
       return divide(numberArg(leaversFteOrStaff, "leaversFte"), numberArg(socialWorkerFteOrAsOf, "socialWorkerFte"));
     }
     return excelValue(turnoverRate(population(leaversFteOrStaff, "TURNOVER", { asOf: socialWorkerFteOrAsOf, team, role })));
@@ -87,7 +87,7 @@ export function turnover(leaversFteOrStaff: any[][], socialWorkerFteOrAsOf?: any
  */
 export function caseload(casesOrStaff: any[][], caseholderFteOrAsOf?: any, team?: string, role?: string): number {
   return guard(() => {
-    if (isNumberArgument(casesOrStaff)) {
+    if (isSingleValue(casesOrStaff)) {
       return divide(numberArg(casesOrStaff, "cases"), numberArg(caseholderFteOrAsOf, "caseholderFte"));
     }
     return excelValue(averageCaseload(population(casesOrStaff, "CASELOAD", { asOf: caseholderFteOrAsOf, team, role })));
@@ -105,7 +105,7 @@ export function caseload(casesOrStaff: any[][], caseholderFteOrAsOf?: any, team?
  */
 export function stability(stillInPostOrStaff: any[][], inPostAYearBeforeOrAsOf?: any, team?: string, role?: string): number {
   return guard(() => {
-    if (isNumberArgument(stillInPostOrStaff)) {
+    if (isSingleValue(stillInPostOrStaff)) {
       return divide(numberArg(stillInPostOrStaff, "stillInPost"), numberArg(inPostAYearBeforeOrAsOf, "inPostAYearBefore"));
     }
     return excelValue(stabilityOf(population(stillInPostOrStaff, "STABILITY", { asOf: inPostAYearBeforeOrAsOf, team, role })));
