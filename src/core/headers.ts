@@ -18,18 +18,24 @@ export interface ColumnMatch<K extends string> {
 /** A user's mapping: canonical key → the header text (or 0-based column index) to use. */
 export type ColumnMapping<K extends string> = Partial<Record<K, string | number>>;
 
-interface Candidate<K extends string> { key: K; how: "name" | "synonym" }
+interface Candidate<K extends string> {
+  key: K;
+  how: "name" | "synonym";
+}
 
 function synonymIndex<K extends string>(specs: readonly ColumnSpec<K>[]) {
   const full = new Map<string, Candidate<K>>();
   const stripped = new Map<string, Candidate<K>>();
   for (const spec of specs) {
     const names: [string, "name" | "synonym"][] = [
-      [spec.label, "name"], [spec.key, "name"], ...spec.synonyms.map((s) => [s, "synonym"] as [string, "synonym"]),
+      [spec.label, "name"],
+      [spec.key, "name"],
+      ...spec.synonyms.map((s) => [s, "synonym"] as [string, "synonym"]),
     ];
     for (const [name, how] of names) {
       if (!full.has(matchKey(name))) full.set(matchKey(name), { key: spec.key, how });
-      if (!stripped.has(headerKeyWithoutNote(name))) stripped.set(headerKeyWithoutNote(name), { key: spec.key, how });
+      if (!stripped.has(headerKeyWithoutNote(name)))
+        stripped.set(headerKeyWithoutNote(name), { key: spec.key, how });
     }
   }
   return (header: unknown): Candidate<K> | undefined =>
@@ -46,7 +52,7 @@ export function matchHeaders<K extends string>(
   headerCells: readonly unknown[],
   specs: readonly ColumnSpec<K>[],
   headerRowNumber: number,
-  mapping: ColumnMapping<K> = {},
+  mapping: ColumnMapping<K> = {}
 ): HeaderResult<K> {
   const recognise = synonymIndex(specs);
   const columns: ColumnMatch<K>[] = [];
@@ -57,10 +63,18 @@ export function matchHeaders<K extends string>(
   for (const spec of specs) {
     const wanted = mapping[spec.key];
     if (wanted === undefined || wanted === "") continue;
-    const index = typeof wanted === "number" ? wanted : headers.findIndex((h) => matchKey(h) === matchKey(wanted));
+    const index =
+      typeof wanted === "number"
+        ? wanted
+        : headers.findIndex((h) => matchKey(h) === matchKey(wanted));
     if (index < 0 || index >= headers.length) {
-      problems.push({ row: headerRowNumber, column: spec.label, found: String(wanted), severity: "error",
-        expected: `a column headed "${wanted}" for ${spec.label}, as the mapping says; no such column in the header row` });
+      problems.push({
+        row: headerRowNumber,
+        column: spec.label,
+        found: String(wanted),
+        severity: "error",
+        expected: `a column headed "${wanted}" for ${spec.label}, as the mapping says; no such column in the header row`,
+      });
       continue;
     }
     columns.push({ key: spec.key, index, header: headers[index], how: "mapping" });
@@ -74,8 +88,13 @@ export function matchHeaders<K extends string>(
     if (!found || mapping[found.key] !== undefined) return;
     if (mapped.has(found.key)) {
       const first = columns.find((c) => c.key === found.key)!;
-      problems.push({ row: headerRowNumber, column: header, found: header, severity: "warning",
-        expected: `one column for ${specs.find((s) => s.key === found.key)!.label}; column "${first.header}" is used and this one is ignored` });
+      problems.push({
+        row: headerRowNumber,
+        column: header,
+        found: header,
+        severity: "warning",
+        expected: `one column for ${specs.find((s) => s.key === found.key)!.label}; column "${first.header}" is used and this one is ignored`,
+      });
       return;
     }
     columns.push({ key: found.key, index, header, how: found.how });
@@ -84,8 +103,13 @@ export function matchHeaders<K extends string>(
 
   for (const spec of specs) {
     if (spec.required && !mapped.has(spec.key) && mapping[spec.key] === undefined) {
-      problems.push({ row: headerRowNumber, column: spec.label, found: "no such column", severity: "error",
-        expected: `a column headed "${spec.label}" (or ${spec.synonyms.slice(0, 4).join(", ")}); map one by hand if it has another name` });
+      problems.push({
+        row: headerRowNumber,
+        column: spec.label,
+        found: "no such column",
+        severity: "error",
+        expected: `a column headed "${spec.label}" (or ${spec.synonyms.slice(0, 4).join(", ")}); map one by hand if it has another name`,
+      });
     }
   }
   columns.sort((a, b) => a.index - b.index);
@@ -93,7 +117,10 @@ export function matchHeaders<K extends string>(
 }
 
 /** How many of a row's cells are recognised headers: how the header row is found. */
-export function countRecognised<K extends string>(cells: readonly unknown[], specs: readonly ColumnSpec<K>[]): number {
+export function countRecognised<K extends string>(
+  cells: readonly unknown[],
+  specs: readonly ColumnSpec<K>[]
+): number {
   const recognise = synonymIndex(specs);
   return new Set(cells.map((c) => recognise(c)?.key).filter(Boolean)).size;
 }
@@ -102,7 +129,11 @@ export function countRecognised<K extends string>(cells: readonly unknown[], spe
  * The index of the header row: the first of the top rows holding at least three recognised
  * headers (or as many as the table has required columns), else 0.
  */
-export function findHeaderRow<K extends string>(grid: readonly (readonly unknown[])[], specs: readonly ColumnSpec<K>[], scan = 20): number {
+export function findHeaderRow<K extends string>(
+  grid: readonly (readonly unknown[])[],
+  specs: readonly ColumnSpec<K>[],
+  scan = 20
+): number {
   const need = Math.min(3, specs.filter((s) => s.required).length);
   for (let i = 0; i < Math.min(scan, grid.length); i++) {
     if (countRecognised(grid[i] ?? [], specs) >= need) return i;

@@ -9,8 +9,18 @@ import type { Problem } from "./problems";
 import type { PostRecord, StaffColumnsPresent, StaffRecord } from "./staff";
 import { cellText, matchKey, teamKeyOf } from "./text";
 import {
-  Parsed, parseAge, parseDateValue, parseEthnicity, parseFte, parseGender, parseNonNegative,
-  parseOrientation, parseWholeNumber, parseWorkerType, parseYesNo, roleCodeOf,
+  Parsed,
+  parseAge,
+  parseDateValue,
+  parseEthnicity,
+  parseFte,
+  parseGender,
+  parseNonNegative,
+  parseOrientation,
+  parseWholeNumber,
+  parseWorkerType,
+  parseYesNo,
+  roleCodeOf,
 } from "./values";
 import type { RoleCode } from "./vocabulary";
 
@@ -52,8 +62,19 @@ export type PostsTable = IngestResult<PostsColumn, PostRecord>;
  * cannot be a real value (dates, ages, text), 0 is read as blank.
  */
 const ZERO_IS_BLANK: ReadonlySet<StaffColumn> = new Set<StaffColumn>([
-  "staffId", "team", "role", "workerType", "startDate", "leaveDate", "leavingReason", "dateOfBirth", "age",
-  "gender", "ethnicity", "disability", "sexualOrientation",
+  "staffId",
+  "team",
+  "role",
+  "workerType",
+  "startDate",
+  "leaveDate",
+  "leavingReason",
+  "dateOfBirth",
+  "age",
+  "gender",
+  "ethnicity",
+  "disability",
+  "sexualOrientation",
 ]);
 
 function isBlankCell(value: unknown, key: StaffColumn | PostsColumn): boolean {
@@ -75,42 +96,136 @@ function teamSpellings(records: { teamKey: string; team: string }[]): Map<string
   }
   const best = new Map<string, string>();
   for (const [key, byText] of counts) {
-    let top = ""; let n = -1;
-    for (const [text, c] of byText) if (c > n) { top = text; n = c; }
+    let top = "";
+    let n = -1;
+    for (const [text, c] of byText)
+      if (c > n) {
+        top = text;
+        n = c;
+      }
     best.set(key, top);
   }
   return best;
 }
 
-interface RowReader<K extends string> {
-  cell(key: K): unknown;
-  has(key: K): boolean;
-  blank(key: K): boolean;
-  header(key: K): string;
-}
+const asText = (v: unknown): Parsed<string> => ({ value: cellText(v) });
+const asCaseload = (v: unknown) => parseWholeNumber(v, "a caseload");
+const asSicknessDays = (v: unknown) => parseNonNegative(v, "sickness days");
 
-function rowReader<K extends string>(row: readonly unknown[], columns: Map<K, ColumnMatch<K>>): RowReader<K> {
-  return {
-    cell: (key) => { const c = columns.get(key); return c ? row[c.index] : undefined; },
-    has: (key) => columns.has(key),
-    blank: (key) => { const c = columns.get(key); return !c || isBlankCell(row[c.index], key as StaffColumn); },
-    header: (key) => columns.get(key)!.header,
+/**
+ * Reads one row at a time (made once per table, so a million rows make no closures):
+ * required values leave the row out when bad, optional ones are blanked with a warning.
+ */
+class RowParser {
+  private cells: readonly unknown[] = [];
+  private rowNumber = 0;
+  problems: Problem[] = [];
+  private readonly index: Partial<Record<StaffColumn, number>> = {};
+  private readonly headers: Partial<Record<StaffColumn, string>> = {};
+
+  constructor(columns: Map<StaffColumn, ColumnMatch<StaffColumn>>) {
+    for (const [key, c] of columns) {
+      this.index[key] = c.index;
+      this.headers[key] = c.header;
+    }
+  }
+
+  start(cells: readonly unknown[], rowNumber: number): void {
+    this.cells = cells;
+    this.rowNumber = rowNumber;
+    this.problems = [];
+  }
+
+  cell(key: StaffColumn): unknown {
+    const i = this.index[key];
+    return i === undefined ? undefined : this.cells[i];
+  }
+
+  blank(key: StaffColumn): boolean {
+    const i = this.index[key];
+    return i === undefined || isBlankCell(this.cells[i], key);
+  }
+
+  readonly report = (key: StaffColumn, expected: string, severity: Problem["severity"]): void => {
+    this.problems.push({
+      row: this.rowNumber,
+      column: this.headers[key]!,
+      found: cellText(this.cell(key)),
+      expected,
+      severity,
+    });
+  };
+
+  /** An optional value: parsed, or blanked with a warning. */
+  readonly optional = <T>(key: StaffColumn, parse: (v: unknown) => Parsed<T>): T | null => {
+    if (this.blank(key)) return null;
+    const p = parse(this.cell(key));
+    if ("value" in p) return p.value;
+    this.report(key, p.expected, "warning");
+    return null;
+  };
+
+  /** A required value: parsed, or an error that leaves the row out. */
+  readonly required = <T>(
+    key: StaffColumn,
+    parse: (v: unknown) => Parsed<T>,
+    what: string
+  ): T | null => {
+    if (this.blank(key)) {
+      this.report(key, what, "error");
+      return null;
+    }
+    const p = parse(this.cell(key));
+    if ("value" in p) return p.value;
+    this.report(key, p.expected, "error");
+    return null;
   };
 }
 
 function readHeader<K extends string>(
-  grid: Grid, specs: Parameters<typeof matchHeaders<K>>[1], options: IngestOptions<K>,
+  grid: Grid,
+  specs: Parameters<typeof matchHeaders<K>>[1],
+  options: IngestOptions<K>
 ) {
   const firstRow = options.firstRow ?? 1;
   const headerIndex = findHeaderRow(grid, specs);
   const headerRow = firstRow + headerIndex;
-  const { columns, problems } = matchHeaders(grid[headerIndex] ?? [], specs, headerRow, options.mapping);
+  const { columns, problems } = matchHeaders(
+    grid[headerIndex] ?? [],
+    specs,
+    headerRow,
+    options.mapping
+  );
   const headerFound = grid.length > 0 && columns.length > 0;
   const fatal = problems.some((p) => p.severity === "error");
   return { firstRow, headerIndex, headerRow, columns, problems, headerFound, fatal };
 }
 
+/**
+ * A parser that remembers its answers: most columns hold a few distinct values (teams, roles,
+ * worker types, equality categories), and text matching is most of ingest's cost.
+ */
+function remembered<T>(parse: (v: unknown) => T, limit = 50_000): (v: unknown) => T {
+  const seen = new Map<unknown, T>();
+  return (v) => {
+    let r = seen.get(v);
+    if (r === undefined && !seen.has(v)) {
+      r = parse(v);
+      if (seen.size < limit) seen.set(v, r);
+    }
+    return r as T;
+  };
+}
+
 export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}): StaffTable {
+  const workerTypeOf = remembered(parseWorkerType);
+  const roleOf = remembered((v) => roleCodeOf(v, options.roleMap));
+  const genderOf = remembered(parseGender);
+  const ethnicityOf = remembered(parseEthnicity);
+  const yesNoOf = remembered(parseYesNo);
+  const orientationOf = remembered(parseOrientation);
+  const dateOf = remembered(parseDateValue);
+  const teamKeyOfText = remembered((v) => teamKeyOf(v as string));
   const head = readHeader(grid, STAFF_COLUMNS, options);
   const { firstRow, headerIndex, columns, problems } = head;
   const byKey = new Map(columns.map((c) => [c.key, c]));
@@ -119,60 +234,60 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
   const seenIds = new Map<string, number>();
   let rowsRead = 0;
   let rowsLeftOut = 0;
+  const r = new RowParser(byKey);
 
   for (let i = headerIndex + 1; i < grid.length; i++) {
     const cells = grid[i];
     if (isBlankRow(cells)) continue;
     rowsRead++;
-    if (head.fatal) { rowsLeftOut++; continue; }
+    if (head.fatal) {
+      rowsLeftOut++;
+      continue;
+    }
     const rowNumber = firstRow + i;
-    const r = rowReader(cells, byKey);
-    const rowProblems: Problem[] = [];
-    const report = (key: StaffColumn, expected: string, severity: Problem["severity"]) =>
-      rowProblems.push({ row: rowNumber, column: r.header(key), found: cellText(r.cell(key)), expected, severity });
-    /** An optional value: parsed, or blanked with a warning. */
-    const optional = <T>(key: StaffColumn, parse: (v: unknown) => Parsed<T>): T | null => {
-      if (r.blank(key)) return null;
-      const p = parse(r.cell(key));
-      if ("value" in p) return p.value;
-      report(key, p.expected, "warning");
-      return null;
-    };
-    /** A required value: parsed, or an error that leaves the row out. */
-    const required = <T>(key: StaffColumn, parse: (v: unknown) => Parsed<T>, what: string): T | null => {
-      if (r.blank(key)) { report(key, what, "error"); return null; }
-      const p = parse(r.cell(key));
-      if ("value" in p) return p.value;
-      report(key, p.expected, "error");
-      return null;
-    };
-    const text = (v: unknown): Parsed<string> => ({ value: cellText(v) });
+    r.start(cells, rowNumber);
+    const rowProblems = r.problems;
+    const report = r.report;
+    const optional = r.optional;
+    const required = r.required;
 
-    const workerType = required("workerType", parseWorkerType, "a worker type (Permanent, Fixed term, Agency, …)");
+    const workerType = required(
+      "workerType",
+      workerTypeOf,
+      "a worker type (Permanent, Fixed term, Agency, …)"
+    );
     const vacant = workerType?.counts === "vacant";
     // A vacant-post row describes a post, not a person: it needs no staff ID or start date.
-    const staffId = vacant ? optional("staffId", text) ?? "" : required("staffId", text, "a staff ID");
-    const teamText = required("team", text, "a team name");
-    const roleText = required("role", text, "a role");
+    const staffId = vacant
+      ? (optional("staffId", asText) ?? "")
+      : required("staffId", asText, "a staff ID");
+    const teamText = required("team", asText, "a team name");
+    const roleText = required("role", asText, "a role");
     const fte = required("fte", parseFte, "a full-time equivalent above 0 and at most 1");
-    const start = vacant ? optional("startDate", parseDateValue) : required("startDate", parseDateValue, "a start date");
-    const leave = optional("leaveDate", parseDateValue);
+    const start = vacant
+      ? optional("startDate", dateOf)
+      : required("startDate", dateOf, "a start date");
+    const leave = optional("leaveDate", dateOf);
     if (start !== null && leave !== null && leave < start) {
       report("leaveDate", "a leave date on or after the start date", "error");
     }
 
-    const roleCode = roleText === null ? null : roleCodeOf(roleText, options.roleMap);
+    const roleCode = roleText === null ? null : roleOf(roleText);
     if (roleText !== null && roleCode === null && !unmapped.has(roleText)) {
       unmapped.set(roleText, rowNumber);
-      report("role", "a role on the ladder (ASYE, SW1, SW2, AP, TM, SM): kept under its own text as an unmapped role; map it to a code to include it in role tables", "warning");
+      report(
+        "role",
+        "a role on the ladder (ASYE, SW1, SW2, AP, TM, SM): kept under its own text as an unmapped role; map it to a code to include it in role tables",
+        "warning"
+      );
     }
-    const ethnicity = optional("ethnicity", parseEthnicity);
-    const birth = optional("dateOfBirth", parseDateValue);
+    const ethnicity = optional("ethnicity", ethnicityOf);
+    const birth = optional("dateOfBirth", dateOf);
     const record: StaffRecord = {
       row: rowNumber,
       staffId: staffId ?? "",
       team: teamText ?? "",
-      teamKey: teamKeyOf(teamText ?? ""),
+      teamKey: teamKeyOfText(teamText ?? ""),
       role: roleCode ?? roleText ?? "",
       roleCode,
       workerType: workerType?.type ?? "Permanent",
@@ -180,27 +295,39 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
       fte: fte ?? 0,
       start,
       leave,
-      leavingReason: optional("leavingReason", text),
+      leavingReason: optional("leavingReason", asText),
       birth,
       age: birth === null ? optional("age", parseAge) : null,
-      gender: r.blank("gender") ? "Not known" : parseGender(r.cell("gender")),
+      gender: r.blank("gender") ? "Not known" : genderOf(r.cell("gender")),
       ethnicity: ethnicity?.label ?? "Not known",
       ethnicGroup: ethnicity?.group ?? "Not known",
-      disability: optional("disability", parseYesNo) ?? "Not known",
-      sexualOrientation: r.blank("sexualOrientation") ? "Not known" : parseOrientation(r.cell("sexualOrientation")),
-      caseload: optional("caseload", (v) => parseWholeNumber(v, "a caseload")),
-      sicknessDays: optional("sicknessDays", (v) => parseNonNegative(v, "sickness days")),
+      disability: optional("disability", yesNoOf) ?? "Not known",
+      sexualOrientation: r.blank("sexualOrientation")
+        ? "Not known"
+        : orientationOf(r.cell("sexualOrientation")),
+      caseload: optional("caseload", asCaseload),
+      sicknessDays: optional("sicknessDays", asSicknessDays),
     };
 
-    const order = (p: Problem) => columns.findIndex((c) => c.header === p.column);
-    problems.push(...rowProblems.sort((a, b) => order(a) - order(b)));
-    if (rowProblems.some((p) => p.severity === "error")) { rowsLeftOut++; continue; }
+    if (rowProblems.length > 0) {
+      const order = (p: Problem) => columns.findIndex((c) => c.header === p.column);
+      for (const p of rowProblems.sort((a, b) => order(a) - order(b))) problems.push(p);
+    }
+    if (rowProblems.some((p) => p.severity === "error")) {
+      rowsLeftOut++;
+      continue;
+    }
     if (record.staffId !== "") {
       const idKey = matchKey(record.staffId) || record.staffId;
       const first = seenIds.get(idKey);
       if (first !== undefined) {
-        problems.push({ row: rowNumber, column: r.header("staffId"), found: record.staffId, severity: "warning",
-          expected: `a staff ID used once; row ${first} has the same ID (both rows are used; headcount counts the ID once)` });
+        problems.push({
+          row: rowNumber,
+          column: byKey.get("staffId")!.header,
+          found: record.staffId,
+          severity: "warning",
+          expected: `a staff ID used once; row ${first} has the same ID (both rows are used; headcount counts the ID once)`,
+        });
       } else seenIds.set(idKey, rowNumber);
     }
     records.push(record);
@@ -209,13 +336,32 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
   const spellings = teamSpellings(records);
   for (const rec of records) rec.team = spellings.get(rec.teamKey) ?? rec.team;
   const present = Object.fromEntries(
-    (["leaveDate", "leavingReason", "dateOfBirth", "age", "gender", "ethnicity", "disability", "sexualOrientation", "caseload", "sicknessDays"] as const)
-      .map((k) => [k, byKey.has(k)]),
+    (
+      [
+        "leaveDate",
+        "leavingReason",
+        "dateOfBirth",
+        "age",
+        "gender",
+        "ethnicity",
+        "disability",
+        "sexualOrientation",
+        "caseload",
+        "sicknessDays",
+      ] as const
+    ).map((k) => [k, byKey.has(k)])
   ) as unknown as StaffColumnsPresent;
 
   return {
-    records, problems, columns, headerRow: head.headerRow, rowsRead, rowsLeftOut,
-    headerFound: head.headerFound, present, unmappedRoles: [...unmapped.keys()],
+    records,
+    problems,
+    columns,
+    headerRow: head.headerRow,
+    rowsRead,
+    rowsLeftOut,
+    headerFound: head.headerFound,
+    present,
+    unmappedRoles: [...unmapped.keys()],
   };
 }
 
@@ -230,26 +376,51 @@ export function ingestPosts(grid: Grid, options: IngestOptions<PostsColumn> = {}
     const cells = grid[i];
     if (isBlankRow(cells)) continue;
     rowsRead++;
-    if (head.fatal) { rowsLeftOut++; continue; }
+    if (head.fatal) {
+      rowsLeftOut++;
+      continue;
+    }
     const rowNumber = firstRow + i;
-    const r = rowReader(cells, byKey);
+    const cell = (key: PostsColumn) => cells[byKey.get(key)!.index];
     const rowProblems: Problem[] = [];
     const fail = (key: PostsColumn, expected: string) =>
-      rowProblems.push({ row: rowNumber, column: r.header(key), found: cellText(r.cell(key)), expected, severity: "error" });
-    const team = cellText(r.cell("team"));
-    const role = cellText(r.cell("role"));
+      rowProblems.push({
+        row: rowNumber,
+        column: byKey.get(key)!.header,
+        found: cellText(cell(key)),
+        expected,
+        severity: "error",
+      });
+    const team = cellText(cell("team"));
+    const role = cellText(cell("role"));
     if (team === "") fail("team", "a team name");
     if (role === "") fail("role", "a role");
-    const funded = parseNonNegative(r.cell("fundedFte"), "funded FTE");
-    if (!("value" in funded) || r.blank("fundedFte")) fail("fundedFte", "a funded FTE, 0 or more");
+    const funded = parseNonNegative(cell("fundedFte"), "funded FTE");
+    if (!("value" in funded) || cellText(cell("fundedFte")) === "") fail("fundedFte", "a funded FTE, 0 or more");
     problems.push(...rowProblems);
-    if (rowProblems.length > 0) { rowsLeftOut++; continue; }
+    if (rowProblems.length > 0) {
+      rowsLeftOut++;
+      continue;
+    }
     const roleCode = roleCodeOf(role, options.roleMap);
-    records.push({ row: rowNumber, team, teamKey: teamKeyOf(team), role: roleCode ?? role, roleCode,
-      fundedFte: "value" in funded ? funded.value : 0 });
+    records.push({
+      row: rowNumber,
+      team,
+      teamKey: teamKeyOf(team),
+      role: roleCode ?? role,
+      roleCode,
+      fundedFte: "value" in funded ? funded.value : 0,
+    });
   }
   const spellings = teamSpellings(records);
   for (const rec of records) rec.team = spellings.get(rec.teamKey) ?? rec.team;
-  return { records, problems, columns, headerRow: head.headerRow, rowsRead, rowsLeftOut, headerFound: head.headerFound };
+  return {
+    records,
+    problems,
+    columns,
+    headerRow: head.headerRow,
+    rowsRead,
+    rowsLeftOut,
+    headerFound: head.headerFound,
+  };
 }
-

@@ -14,8 +14,11 @@ import type { StaffRecord } from "./staff";
  * The default as-of date: 30 September of the latest year for which the data holds any start
  * or leave date on or before it (`metrics.md`). Null when the data holds no dates.
  */
-export function defaultAsOf(records: readonly Pick<StaffRecord, "start" | "leave">[]): number | null {
-  let min = Infinity; let max = -Infinity;
+export function defaultAsOf(
+  records: readonly Pick<StaffRecord, "start" | "leave">[]
+): number | null {
+  let min = Infinity;
+  let max = -Infinity;
   for (const r of records) {
     for (const d of [r.start, r.leave]) {
       if (d === null) continue;
@@ -33,7 +36,11 @@ export function workforceData(staff: StaffTable, posts: PostsTable | null): Work
 }
 
 /** One measure by key or label; throws only for an unknown name (a caller's mistake). */
-export function computeMeasure(data: WorkforceData, name: string, options: MeasureOptions): MeasureValue {
+export function computeMeasure(
+  data: WorkforceData,
+  name: string,
+  options: MeasureOptions
+): MeasureValue {
   const m = findMeasure(name);
   if (!m) throw new RangeError(`unknown measure "${name}"`);
   return m.compute(new Population(data, options));
@@ -41,21 +48,46 @@ export function computeMeasure(data: WorkforceData, name: string, options: Measu
 
 /** The keys the command line's --json prints, in order. */
 export const METRICS_JSON_KEYS = [
-  "fteSocialWorkers", "headcount", "agencyFte", "vacancyFte", "vacancyRate", "agencyRate", "startersFte",
-  "leaversFte", "leaversHeadcount", "turnoverRate", "stabilityRate", "averageCaseload", "sicknessDaysPerFte",
-  "averageAge", "femaleShare", "disabledShare", "ethnicMinorityShare",
+  "fteSocialWorkers",
+  "headcount",
+  "agencyFte",
+  "vacancyFte",
+  "vacancyRate",
+  "agencyRate",
+  "startersFte",
+  "leaversFte",
+  "leaversHeadcount",
+  "turnoverRate",
+  "stabilityRate",
+  "averageCaseload",
+  "sicknessDaysPerFte",
+  "averageAge",
+  "femaleShare",
+  "disabledShare",
+  "ethnicMinorityShare",
 ] as const;
 
-export type MetricsReport = { asOf: string } & Record<(typeof METRICS_JSON_KEYS)[number], number | null> & {
-  rowsUsed: number;
-  rowsLeftOut: number;
-  problems: Pick<Problem, "row" | "column" | "found" | "expected">[];
-};
+export type MetricsReport = { asOf: string } & Record<
+  (typeof METRICS_JSON_KEYS)[number],
+  number | null
+> & {
+    rowsUsed: number;
+    rowsLeftOut: number;
+    problems: Pick<Problem, "row" | "column" | "found" | "expected">[];
+  };
 
-export function metricsReport(staff: StaffTable, posts: PostsTable | null, options: MeasureOptions): MetricsReport {
+export function metricsReport(
+  staff: StaffTable,
+  posts: PostsTable | null,
+  options: MeasureOptions
+): MetricsReport {
   const p = new Population(workforceData(staff, posts), options);
-  const values = Object.fromEntries(METRICS_JSON_KEYS.map((k) => [k, valueOrNull(findMeasure(k)!.compute(p))]));
-  const problems = [...staff.problems, ...(posts?.problems ?? [])].map(({ row, column, found, expected }) => ({ row, column, found, expected }));
+  const values = Object.fromEntries(
+    METRICS_JSON_KEYS.map((k) => [k, valueOrNull(findMeasure(k)!.compute(p))])
+  );
+  const problems = [...staff.problems, ...(posts?.problems ?? [])].map(
+    ({ row, column, found, expected }) => ({ row, column, found, expected })
+  );
   return {
     asOf: isoFromSerial(options.asOf),
     ...(values as Record<(typeof METRICS_JSON_KEYS)[number], number | null>),
@@ -66,7 +98,13 @@ export function metricsReport(staff: StaffTable, posts: PostsTable | null, optio
 }
 
 /** The headline indicators as [label, value] rows: what HEADLINE spills. */
-export function headlineRows(data: WorkforceData, options: MeasureOptions): [string, MeasureValue][] {
+export function headlineRows(
+  data: WorkforceData,
+  options: MeasureOptions
+): [string, MeasureValue][] {
   const p = new Population(data, options);
-  return HEADLINE_KEYS.map((k) => { const m = findMeasure(k)!; return [m.label, m.compute(p)]; });
+  return HEADLINE_KEYS.map((k) => {
+    const m = findMeasure(k)!;
+    return [m.label, m.compute(p)];
+  });
 }

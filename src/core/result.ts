@@ -13,7 +13,11 @@ export function isAvailable(v: MeasureValue): v is number {
 }
 
 /** A ratio, or not available when the denominator is zero or either side is not available. */
-export function ratio(numerator: MeasureValue, denominator: MeasureValue, whenZero: string): MeasureValue {
+export function ratio(
+  numerator: MeasureValue,
+  denominator: MeasureValue,
+  whenZero: string
+): MeasureValue {
   if (numerator instanceof NotAvailable) return numerator;
   if (denominator instanceof NotAvailable) return denominator;
   return denominator === 0 ? new NotAvailable(whenZero) : numerator / denominator;

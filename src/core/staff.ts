@@ -1,5 +1,13 @@
 /** The canonical staff record and posts record that every measure reads. */
-import type { EthnicGroup, Gender, Orientation, RoleCode, WorkerClass, WorkerType, YesNo } from "./vocabulary";
+import type {
+  EthnicGroup,
+  Gender,
+  Orientation,
+  RoleCode,
+  WorkerClass,
+  WorkerType,
+  YesNo,
+} from "./vocabulary";
 
 export interface StaffRecord {
   /** The sheet's row number. */

@@ -25,12 +25,22 @@ export function guard<T>(body: () => T): T {
 
 /** A blank optional argument: Excel passes null when omitted, "" or 0 for an empty cell. */
 export function omitted(value: unknown): boolean {
-  return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null ||
+    value === undefined ||
+    value === "" ||
+    (Array.isArray(value) && value.length === 0)
+  );
 }
 
 /** The single value of a 1×1 range, or the value itself. */
 function single(value: unknown): unknown {
-  return Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 ? value[0][0] : value;
+  return Array.isArray(value) &&
+    value.length === 1 &&
+    Array.isArray(value[0]) &&
+    value[0].length === 1
+    ? value[0][0]
+    : value;
 }
 
 /** True when the first argument is one value (a number, or a one-cell range), not a table. */
@@ -51,10 +61,13 @@ export function divide(numerator: number, denominator: number): number {
 }
 
 export function staffArg(range: unknown, fn: string): StaffTable {
-  if (!Array.isArray(range) || !Array.isArray(range[0])) return fail("value", MESSAGES.tableNeeded(fn));
+  if (!Array.isArray(range) || !Array.isArray(range[0]))
+    return fail("value", MESSAGES.tableNeeded(fn));
   const table = staffTables.get(range as Range);
   if (!table.headerFound) return fail("value", MESSAGES.noHeader);
-  const missing = table.problems.filter((p) => p.row === table.headerRow && p.severity === "error").map((p) => p.column);
+  const missing = table.problems
+    .filter((p) => p.row === table.headerRow && p.severity === "error")
+    .map((p) => p.column);
   if (missing.length > 0) return fail("value", MESSAGES.missingColumns(missing.join(", ")));
   return table;
 }
@@ -62,7 +75,10 @@ export function staffArg(range: unknown, fn: string): StaffTable {
 export function postsArg(range: unknown): PostsTable | null {
   if (omitted(range) || !Array.isArray(range) || !Array.isArray(range[0])) return null;
   const table = postsTables.get(range as Range);
-  if (!table.headerFound || table.problems.some((p) => p.row === table.headerRow && p.severity === "error")) {
+  if (
+    !table.headerFound ||
+    table.problems.some((p) => p.row === table.headerRow && p.severity === "error")
+  ) {
     return fail("value", MESSAGES.badPosts);
   }
   return table;

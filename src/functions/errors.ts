@@ -5,7 +5,10 @@
 export type ExcelErrorKind = "div0" | "na" | "value";
 
 export class WorkforceFunctionError extends Error {
-  constructor(readonly kind: ExcelErrorKind, message: string) {
+  constructor(
+    readonly kind: ExcelErrorKind,
+    message: string
+  ) {
     super(message);
     this.name = "WorkforceFunctionError";
   }
@@ -14,14 +17,20 @@ export class WorkforceFunctionError extends Error {
 export const MESSAGES = {
   notANumber: (arg: string, found: unknown) => `${arg} must be a number; found "${String(found)}"`,
   negative: (arg: string) => `${arg} must be 0 or more`,
-  noHeader: "the staff range has no header row with Staff ID, Team, Role, Worker type, FTE and Start date: select the table with its header row",
-  missingColumns: (list: string) => `the staff range has no ${list} column: include the header row, or rename the column`,
-  badAsOf: (found: unknown) => `the as-of date "${String(found)}" is not a date: use a date cell, 2022-09-30 or 30/09/2022`,
-  noDates: "the staff range has no start or leave dates, so there is no default as-of date: give one",
-  unknownMeasure: (name: string) => `unknown measure "${name}": use a name such as "vacancyRate", "turnoverRate" or "averageCaseload"`,
+  noHeader:
+    "the staff range has no header row with Staff ID, Team, Role, Worker type, FTE and Start date: select the table with its header row",
+  missingColumns: (list: string) =>
+    `the staff range has no ${list} column: include the header row, or rename the column`,
+  badAsOf: (found: unknown) =>
+    `the as-of date "${String(found)}" is not a date: use a date cell, 2022-09-30 or 30/09/2022`,
+  noDates:
+    "the staff range has no start or leave dates, so there is no default as-of date: give one",
+  unknownMeasure: (name: string) =>
+    `unknown measure "${name}": use a name such as "vacancyRate", "turnoverRate" or "averageCaseload"`,
   badUnit: (found: unknown) => `unit must be "FTE" or "headcount"; found "${String(found)}"`,
   badPosts: "the posts range has no header row with Team, Role and Funded FTE",
-  tableNeeded: (fn: string) => `${fn} needs the staff table (with its header row) as its first argument`,
+  tableNeeded: (fn: string) =>
+    `${fn} needs the staff table (with its header row) as its first argument`,
 } as const;
 
 export const fail = (kind: ExcelErrorKind, message: string): never => {
@@ -33,12 +42,16 @@ export const fail = (kind: ExcelErrorKind, message: string): never => {
  * (tests and other engines map WorkforceFunctionError themselves).
  */
 export function toHostError(error: unknown): unknown {
-  const cf = (globalThis as unknown as { CustomFunctions?: typeof CustomFunctions }).CustomFunctions;
+  const cf = (globalThis as unknown as { CustomFunctions?: typeof CustomFunctions })
+    .CustomFunctions;
   if (!cf) return error;
   if (error instanceof WorkforceFunctionError) {
     if (error.kind === "div0") return new cf.Error(cf.ErrorCode.divisionByZero);
     const code = error.kind === "na" ? cf.ErrorCode.notAvailable : cf.ErrorCode.invalidValue;
     return new cf.Error(code, error.message);
   }
-  return new cf.Error(cf.ErrorCode.invalidValue, "unexpected error: please report it with the workbook's shape (no data)");
+  return new cf.Error(
+    cf.ErrorCode.invalidValue,
+    "unexpected error: please report it with the workbook's shape (no data)"
+  );
 }

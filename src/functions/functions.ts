@@ -8,13 +8,34 @@
  * table, and the second argument is then the as-of date.
  */
 import { findMeasure } from "../core/measures/catalogue";
-import { agencyRate, fteSocialWorkers, headcount as headcountOf, leaversFte, leaversHeadcount, stabilityRate as stabilityOf, startersFte, startersHeadcount, turnoverRate, vacancyFte as vacancyFteOf, vacancyRate as vacancyRateOf, agencyFte as agencyFteOf } from "../core/measures/workforce";
+import {
+  agencyRate,
+  fteSocialWorkers,
+  headcount as headcountOf,
+  leaversFte,
+  leaversHeadcount,
+  stabilityRate as stabilityOf,
+  startersFte,
+  startersHeadcount,
+  turnoverRate,
+  vacancyFte as vacancyFteOf,
+  vacancyRate as vacancyRateOf,
+  agencyFte as agencyFteOf,
+} from "../core/measures/workforce";
 import { averageCaseload } from "../core/measures/caseload";
 import { averageAge } from "../core/measures/equality";
 import { sicknessDaysPerFte } from "../core/measures/absence";
 import { headlineRows } from "../core/report";
 import { NotAvailable } from "../core/result";
-import { divide, excelValue, guard, isSingleValue, numberArg, population, unitArg } from "./arguments";
+import {
+  divide,
+  excelValue,
+  guard,
+  isSingleValue,
+  numberArg,
+  population,
+  unitArg,
+} from "./arguments";
 import { fail, MESSAGES } from "./errors";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells */
@@ -29,13 +50,23 @@ import { fail, MESSAGES } from "./errors";
  * @param [posts] Table only: the posts (establishment) table with Team, Role and Funded FTE, including its header row.
  * @returns The vacancy rate as a fraction: format the cell as a percentage.
  */
-export function vacancyRate(vacancyFteOrStaff: any[][], filledFteOrAsOf?: any, team?: string, role?: string, posts?: any[][]): number {
+export function vacancyRate(
+  vacancyFteOrStaff: any[][],
+  filledFteOrAsOf?: any,
+  team?: string,
+  role?: string,
+  posts?: any[][]
+): number {
   return guard(() => {
     if (isSingleValue(vacancyFteOrStaff)) {
       const vacancy = numberArg(vacancyFteOrStaff, "vacancyFte");
       return divide(vacancy, vacancy + numberArg(filledFteOrAsOf, "filledFte"));
     }
-    return excelValue(vacancyRateOf(population(vacancyFteOrStaff, "VACANCYRATE", { asOf: filledFteOrAsOf, team, role, posts })));
+    return excelValue(
+      vacancyRateOf(
+        population(vacancyFteOrStaff, "VACANCYRATE", { asOf: filledFteOrAsOf, team, role, posts })
+      )
+    );
   });
 }
 
@@ -48,13 +79,22 @@ export function vacancyRate(vacancyFteOrStaff: any[][], filledFteOrAsOf?: any, t
  * @param [role] Table only: count only this role.
  * @returns The agency rate as a fraction: format the cell as a percentage.
  */
-export function agencyPct(agencyFteOrStaff: any[][], socialWorkerFteOrAsOf?: any, team?: string, role?: string): number {
+export function agencyPct(
+  agencyFteOrStaff: any[][],
+  socialWorkerFteOrAsOf?: any,
+  team?: string,
+  role?: string
+): number {
   return guard(() => {
     if (isSingleValue(agencyFteOrStaff)) {
       const agency = numberArg(agencyFteOrStaff, "agencyFte");
       return divide(agency, agency + numberArg(socialWorkerFteOrAsOf, "socialWorkerFte"));
     }
-    return excelValue(agencyRate(population(agencyFteOrStaff, "AGENCYPCT", { asOf: socialWorkerFteOrAsOf, team, role })));
+    return excelValue(
+      agencyRate(
+        population(agencyFteOrStaff, "AGENCYPCT", { asOf: socialWorkerFteOrAsOf, team, role })
+      )
+    );
   });
 }
 
@@ -67,12 +107,24 @@ export function agencyPct(agencyFteOrStaff: any[][], socialWorkerFteOrAsOf?: any
  * @param [role] Table only: count only this role.
  * @returns The turnover rate as a fraction: format the cell as a percentage.
  */
-export function turnover(leaversFteOrStaff: any[][], socialWorkerFteOrAsOf?: any, team?: string, role?: string): number {
+export function turnover(
+  leaversFteOrStaff: any[][],
+  socialWorkerFteOrAsOf?: any,
+  team?: string,
+  role?: string
+): number {
   return guard(() => {
     if (isSingleValue(leaversFteOrStaff)) {
-      return divide(numberArg(leaversFteOrStaff, "leaversFte"), numberArg(socialWorkerFteOrAsOf, "socialWorkerFte"));
+      return divide(
+        numberArg(leaversFteOrStaff, "leaversFte"),
+        numberArg(socialWorkerFteOrAsOf, "socialWorkerFte")
+      );
     }
-    return excelValue(turnoverRate(population(leaversFteOrStaff, "TURNOVER", { asOf: socialWorkerFteOrAsOf, team, role })));
+    return excelValue(
+      turnoverRate(
+        population(leaversFteOrStaff, "TURNOVER", { asOf: socialWorkerFteOrAsOf, team, role })
+      )
+    );
   });
 }
 
@@ -85,12 +137,24 @@ export function turnover(leaversFteOrStaff: any[][], socialWorkerFteOrAsOf?: any
  * @param [role] Table only: count only this role.
  * @returns The average number of cases per FTE case holder.
  */
-export function caseload(casesOrStaff: any[][], caseholderFteOrAsOf?: any, team?: string, role?: string): number {
+export function caseload(
+  casesOrStaff: any[][],
+  caseholderFteOrAsOf?: any,
+  team?: string,
+  role?: string
+): number {
   return guard(() => {
     if (isSingleValue(casesOrStaff)) {
-      return divide(numberArg(casesOrStaff, "cases"), numberArg(caseholderFteOrAsOf, "caseholderFte"));
+      return divide(
+        numberArg(casesOrStaff, "cases"),
+        numberArg(caseholderFteOrAsOf, "caseholderFte")
+      );
     }
-    return excelValue(averageCaseload(population(casesOrStaff, "CASELOAD", { asOf: caseholderFteOrAsOf, team, role })));
+    return excelValue(
+      averageCaseload(
+        population(casesOrStaff, "CASELOAD", { asOf: caseholderFteOrAsOf, team, role })
+      )
+    );
   });
 }
 
@@ -103,12 +167,24 @@ export function caseload(casesOrStaff: any[][], caseholderFteOrAsOf?: any, team?
  * @param [role] Table only: count only this role.
  * @returns The stability rate as a fraction: format the cell as a percentage.
  */
-export function stability(stillInPostOrStaff: any[][], inPostAYearBeforeOrAsOf?: any, team?: string, role?: string): number {
+export function stability(
+  stillInPostOrStaff: any[][],
+  inPostAYearBeforeOrAsOf?: any,
+  team?: string,
+  role?: string
+): number {
   return guard(() => {
     if (isSingleValue(stillInPostOrStaff)) {
-      return divide(numberArg(stillInPostOrStaff, "stillInPost"), numberArg(inPostAYearBeforeOrAsOf, "inPostAYearBefore"));
+      return divide(
+        numberArg(stillInPostOrStaff, "stillInPost"),
+        numberArg(inPostAYearBeforeOrAsOf, "inPostAYearBefore")
+      );
     }
-    return excelValue(stabilityOf(population(stillInPostOrStaff, "STABILITY", { asOf: inPostAYearBeforeOrAsOf, team, role })));
+    return excelValue(
+      stabilityOf(
+        population(stillInPostOrStaff, "STABILITY", { asOf: inPostAYearBeforeOrAsOf, team, role })
+      )
+    );
   });
 }
 
@@ -161,8 +237,16 @@ export function agencyFte(staff: any[][], asOf?: any, team?: string, role?: stri
  * @param [posts] The posts (establishment) table with Team, Role and Funded FTE, including its header row.
  * @returns The vacant FTE.
  */
-export function vacancyFte(staff: any[][], asOf?: any, team?: string, role?: string, posts?: any[][]): number {
-  return guard(() => excelValue(vacancyFteOf(population(staff, "VACANCYFTE", { asOf, team, role, posts }))));
+export function vacancyFte(
+  staff: any[][],
+  asOf?: any,
+  team?: string,
+  role?: string,
+  posts?: any[][]
+): number {
+  return guard(() =>
+    excelValue(vacancyFteOf(population(staff, "VACANCYFTE", { asOf, team, role, posts })))
+  );
 }
 
 /**
@@ -175,7 +259,13 @@ export function vacancyFte(staff: any[][], asOf?: any, team?: string, role?: str
  * @param [unit] "FTE" (the default) or "headcount".
  * @returns Leavers in the year to the as-of date.
  */
-export function leavers(staff: any[][], asOf?: any, team?: string, role?: string, unit?: string): number {
+export function leavers(
+  staff: any[][],
+  asOf?: any,
+  team?: string,
+  role?: string,
+  unit?: string
+): number {
   return guard(() => {
     const p = population(staff, "LEAVERS", { asOf, team, role });
     return unitArg(unit) === "fte" ? leaversFte(p) : leaversHeadcount(p);
@@ -192,7 +282,13 @@ export function leavers(staff: any[][], asOf?: any, team?: string, role?: string
  * @param [unit] "FTE" (the default) or "headcount".
  * @returns Starters in the year to the as-of date.
  */
-export function starters(staff: any[][], asOf?: any, team?: string, role?: string, unit?: string): number {
+export function starters(
+  staff: any[][],
+  asOf?: any,
+  team?: string,
+  role?: string,
+  unit?: string
+): number {
   return guard(() => {
     const p = population(staff, "STARTERS", { asOf, team, role });
     return unitArg(unit) === "fte" ? startersFte(p) : startersHeadcount(p);
@@ -222,7 +318,9 @@ export function avgAge(staff: any[][], asOf?: any, team?: string, role?: string)
  * @returns Sickness days per FTE.
  */
 export function sickness(staff: any[][], asOf?: any, team?: string, role?: string): number {
-  return guard(() => excelValue(sicknessDaysPerFte(population(staff, "SICKNESS", { asOf, team, role }))));
+  return guard(() =>
+    excelValue(sicknessDaysPerFte(population(staff, "SICKNESS", { asOf, team, role })))
+  );
 }
 
 /**
@@ -236,9 +334,17 @@ export function sickness(staff: any[][], asOf?: any, team?: string, role?: strin
  * @param [posts] The posts (establishment) table, including its header row, for vacancy measures.
  * @returns The measure's value; rates are fractions.
  */
-export function measure(staff: any[][], name: string, asOf?: any, team?: string, role?: string, posts?: any[][]): number {
+export function measure(
+  staff: any[][],
+  name: string,
+  asOf?: any,
+  team?: string,
+  role?: string,
+  posts?: any[][]
+): number {
   return guard(() => {
-    const m = findMeasure(String(name ?? "")) ?? fail("value", MESSAGES.unknownMeasure(String(name ?? "")));
+    const m =
+      findMeasure(String(name ?? "")) ?? fail("value", MESSAGES.unknownMeasure(String(name ?? "")));
     return excelValue(m.compute(population(staff, "MEASURE", { asOf, team, role, posts })));
   });
 }
@@ -254,7 +360,13 @@ export function measure(staff: any[][], name: string, asOf?: any, team?: string,
 export function headline(staff: any[][], asOf?: any, posts?: any[][]): any[][] {
   return guard(() => {
     const p = population(staff, "HEADLINE", { asOf, posts });
-    const rows = headlineRows({ staff: p.allStaff, present: p.present, posts: p.posts }, { asOf: p.asOf });
-    return [["Measure", "Value"], ...rows.map(([label, v]) => [label, v instanceof NotAvailable ? "not available" : v])];
+    const rows = headlineRows(
+      { staff: p.allStaff, present: p.present, posts: p.posts },
+      { asOf: p.asOf }
+    );
+    return [
+      ["Measure", "Value"],
+      ...rows.map(([label, v]) => [label, v instanceof NotAvailable ? "not available" : v]),
+    ];
   });
 }

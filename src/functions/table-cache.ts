@@ -14,7 +14,14 @@ function fingerprint(grid: readonly (readonly unknown[])[]): string {
   let h2 = 0x01000193 ^ grid.length;
   for (const row of grid) {
     for (const cell of row) {
-      const text = typeof cell === "string" ? cell : cell === null || cell === undefined ? "\u0000" : typeof cell === "number" ? `#${cell}` : String(cell);
+      const text =
+        typeof cell === "string"
+          ? cell
+          : cell === null || cell === undefined
+            ? "\u0000"
+            : typeof cell === "number"
+              ? `#${cell}`
+              : String(cell);
       for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -47,7 +54,8 @@ class TableCache<T> {
       this.parses++;
     }
     this.byContent.set(key, value);
-    if (this.byContent.size > CAPACITY) this.byContent.delete(this.byContent.keys().next().value as string);
+    if (this.byContent.size > CAPACITY)
+      this.byContent.delete(this.byContent.keys().next().value as string);
     this.byObject.set(grid, value);
     return value;
   }

@@ -25,7 +25,10 @@ const POSTS_SHEET_NAME = /^(posts?|establishment|funded posts)$/i;
 
 function byName(sheets: SheetGrid[], name: string, file: string): SheetGrid {
   const found = sheets.find((s) => s.name.trim().toLowerCase() === name.trim().toLowerCase());
-  if (!found) throw new FileError(`${file} has no sheet named "${name}" (it has: ${sheets.map((s) => s.name).join(", ")})`);
+  if (!found)
+    throw new FileError(
+      `${file} has no sheet named "${name}" (it has: ${sheets.map((s) => s.name).join(", ")})`
+    );
   return found;
 }
 
@@ -35,30 +38,41 @@ function headerScore(sheet: SheetGrid): number {
 
 export async function loadStaff(file: string, options: LoadOptions = {}): Promise<LoadedData> {
   const sheets = await readSheets(file);
-  const nonEmpty = sheets.filter((s) => s.grid.some((row) => row.some((c) => c !== null && String(c).trim() !== "")));
+  const nonEmpty = sheets.filter((s) =>
+    s.grid.some((row) => row.some((c) => c !== null && String(c).trim() !== ""))
+  );
   if (nonEmpty.length === 0) throw new FileError(`${file} is empty: no sheet holds any data`);
   let staffSheet: SheetGrid;
   if (options.sheet) staffSheet = byName(sheets, options.sheet, file);
   else {
     const candidates = nonEmpty.filter((s) => !POSTS_SHEET_NAME.test(s.name.trim()));
-    staffSheet = (candidates.length ? candidates : nonEmpty).reduce((best, s) => (headerScore(s) > headerScore(best) ? s : best));
+    staffSheet = (candidates.length ? candidates : nonEmpty).reduce((best, s) =>
+      headerScore(s) > headerScore(best) ? s : best
+    );
   }
   const staff = ingestStaff(staffSheet.grid);
   if (!staff.headerFound || headerScore(staffSheet) === 0) {
-    throw new FileError(`${file}: no header row found in sheet "${staffSheet.name}" (looked for Staff ID, Team, Role, Worker type, FTE, Start date in the first 20 rows)`);
+    throw new FileError(
+      `${file}: no header row found in sheet "${staffSheet.name}" (looked for Staff ID, Team, Role, Worker type, FTE, Start date in the first 20 rows)`
+    );
   }
 
   let postsGrid: SheetGrid | null = null;
   if (options.postsFile) {
     const postsSheets = await readSheets(options.postsFile);
-    postsGrid = options.postsSheet ? byName(postsSheets, options.postsSheet, options.postsFile)
-      : postsSheets.find((s) => POSTS_SHEET_NAME.test(s.name.trim())) ?? postsSheets[0];
+    postsGrid = options.postsSheet
+      ? byName(postsSheets, options.postsSheet, options.postsFile)
+      : (postsSheets.find((s) => POSTS_SHEET_NAME.test(s.name.trim())) ?? postsSheets[0]);
   } else if (options.postsSheet) {
     postsGrid = byName(sheets, options.postsSheet, file);
   } else {
-    postsGrid = sheets.find((s) => s !== staffSheet && POSTS_SHEET_NAME.test(s.name.trim())) ?? null;
+    postsGrid =
+      sheets.find((s) => s !== staffSheet && POSTS_SHEET_NAME.test(s.name.trim())) ?? null;
   }
   const posts = postsGrid ? ingestPosts(postsGrid.grid) : null;
-  if (posts && !posts.headerFound) throw new FileError(`no header row (Team, Role, Funded FTE) found in posts sheet "${postsGrid!.name}"`);
+  if (posts && !posts.headerFound)
+    throw new FileError(
+      `no header row (Team, Role, Funded FTE) found in posts sheet "${postsGrid!.name}"`
+    );
   return { staff, posts, staffSheet: staffSheet.name, postsSheet: postsGrid?.name ?? null };
 }

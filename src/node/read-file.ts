@@ -21,8 +21,10 @@ export function plainCellValue(value: unknown): unknown {
   if (value instanceof Date) return serialFromDate(value);
   if (typeof value !== "object") return value;
   const v = value as Record<string, unknown>;
-  if ("result" in v || "formula" in v || "sharedFormula" in v) return plainCellValue(v.result ?? null);
-  if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join("");
+  if ("result" in v || "formula" in v || "sharedFormula" in v)
+    return plainCellValue(v.result ?? null);
+  if (Array.isArray(v.richText))
+    return (v.richText as { text: string }[]).map((r) => r.text).join("");
   if ("error" in v) return String(v.error);
   if ("text" in v) return plainCellValue(v.text);
   return String(value);
@@ -55,7 +57,9 @@ export async function readSheets(path: string): Promise<SheetGrid[]> {
     const width = ws.columnCount;
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const cells: unknown[] = new Array(width).fill(null);
-      row.eachCell({ includeEmpty: false }, (cell, col) => { cells[col - 1] = plainCellValue(cell.value); });
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        cells[col - 1] = plainCellValue(cell.value);
+      });
       grid[rowNumber - 1] = cells;
     });
     for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = new Array(width).fill(null);

@@ -14,5 +14,9 @@ export function sicknessDaysPerFte(p: Population): MeasureValue {
 
 /** Days lost / (FTE × working days in the year). */
 export function absenceRate(p: Population): MeasureValue {
-  return ratio(sicknessDays(p), fteSocialWorkers(p) * p.workingDays, "no social workers in post at the as-of date");
+  return ratio(
+    sicknessDays(p),
+    fteSocialWorkers(p) * p.workingDays,
+    "no social workers in post at the as-of date"
+  );
 }

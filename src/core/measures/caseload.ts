@@ -15,7 +15,11 @@ export function averageCaseload(p: Population): MeasureValue {
   const missing = needCaseload(p);
   if (missing) return missing;
   const holders = p.caseHolders();
-  return ratio(sum(holders, (r) => r.caseload ?? 0), sum(holders, (r) => r.fte), "no case holders at the as-of date");
+  return ratio(
+    sum(holders, (r) => r.caseload ?? 0),
+    sum(holders, (r) => r.fte),
+    "no case holders at the as-of date"
+  );
 }
 
 export function highestCaseload(p: Population): MeasureValue {
@@ -28,10 +32,16 @@ export function highestCaseload(p: Population): MeasureValue {
 
 /** The caseload target of a role (defaults 18; ASYE 16). */
 export function caseloadTarget(p: Population, roleCode: string | null): number {
-  return (roleCode !== null ? p.targets.byRole[roleCode as keyof typeof p.targets.byRole] : undefined) ?? p.targets.default;
+  return (
+    (roleCode !== null ? p.targets.byRole[roleCode as keyof typeof p.targets.byRole] : undefined) ??
+    p.targets.default
+  );
 }
 
 /** Case holders whose caseload exceeds the target for their role. */
 export function caseloadAboveTarget(p: Population): MeasureValue {
-  return needCaseload(p) ?? p.caseHolders().filter((r) => (r.caseload ?? 0) > caseloadTarget(p, r.roleCode)).length;
+  return (
+    needCaseload(p) ??
+    p.caseHolders().filter((r) => (r.caseload ?? 0) > caseloadTarget(p, r.roleCode)).length
+  );
 }

@@ -9,10 +9,16 @@ import { Population } from "./population";
 
 type Field = "gender" | "ethnicGroup" | "disability" | "sexualOrientation";
 const COLUMN: Record<Field, keyof StaffColumnsPresent> = {
-  gender: "gender", ethnicGroup: "ethnicity", disability: "disability", sexualOrientation: "sexualOrientation",
+  gender: "gender",
+  ethnicGroup: "ethnicity",
+  disability: "disability",
+  sexualOrientation: "sexualOrientation",
 };
 const LABEL: Record<Field, string> = {
-  gender: "gender", ethnicGroup: "ethnicity", disability: "disability", sexualOrientation: "sexual orientation",
+  gender: "gender",
+  ethnicGroup: "ethnicity",
+  disability: "disability",
+  sexualOrientation: "sexual orientation",
 };
 
 function people(p: Population): StaffRecord[] {
@@ -21,16 +27,26 @@ function people(p: Population): StaffRecord[] {
 
 /** Share of people with a known value for `field` for whom `is` holds. */
 function knownShare(p: Population, field: Field, is: (value: string) => boolean): MeasureValue {
-  if (!p.present[COLUMN[field]]) return new NotAvailable(`no ${LABEL[field]} column in the staff data`);
+  if (!p.present[COLUMN[field]])
+    return new NotAvailable(`no ${LABEL[field]} column in the staff data`);
   const known = people(p).filter((r) => r[field] !== "Not known");
-  return ratio(known.filter((r) => is(r[field])).length, known.length, `no in-post social worker has a known ${LABEL[field]}`);
+  return ratio(
+    known.filter((r) => is(r[field])).length,
+    known.length,
+    `no in-post social worker has a known ${LABEL[field]}`
+  );
 }
 
 /** Share of headcount whose value for `field` is not known. */
 function notKnownShare(p: Population, field: Field): MeasureValue {
-  if (!p.present[COLUMN[field]]) return new NotAvailable(`no ${LABEL[field]} column in the staff data`);
+  if (!p.present[COLUMN[field]])
+    return new NotAvailable(`no ${LABEL[field]} column in the staff data`);
   const all = people(p);
-  return ratio(all.filter((r) => r[field] === "Not known").length, all.length, "no social workers in post at the as-of date");
+  return ratio(
+    all.filter((r) => r[field] === "Not known").length,
+    all.length,
+    "no social workers in post at the as-of date"
+  );
 }
 
 export const femaleShare = (p: Population) => knownShare(p, "gender", (v) => v === "Female");
@@ -40,10 +56,12 @@ export const genderNotKnownShare = (p: Population) => notKnownShare(p, "gender")
 export const disabledShare = (p: Population) => knownShare(p, "disability", (v) => v === "Yes");
 export const disabilityNotKnownShare = (p: Population) => notKnownShare(p, "disability");
 /** Asian, Black, Mixed and Other groups; the White groups are not counted here. */
-export const ethnicMinorityShare = (p: Population) => knownShare(p, "ethnicGroup", (v) => v !== "White");
+export const ethnicMinorityShare = (p: Population) =>
+  knownShare(p, "ethnicGroup", (v) => v !== "White");
 export const ethnicityNotKnownShare = (p: Population) => notKnownShare(p, "ethnicGroup");
 export const lgbShare = (p: Population) => knownShare(p, "sexualOrientation", (v) => v === "LGB+");
-export const sexualOrientationNotKnownShare = (p: Population) => notKnownShare(p, "sexualOrientation");
+export const sexualOrientationNotKnownShare = (p: Population) =>
+  notKnownShare(p, "sexualOrientation");
 
 /** Age in completed years at D, from the date of birth or the Age column; null when unknown. */
 export function ageAt(r: StaffRecord, asOf: number): number | null {
@@ -53,7 +71,14 @@ export function ageAt(r: StaffRecord, asOf: number): number | null {
 
 /** Mean completed years of age at D over in-post social workers with a date of birth or age. */
 export function averageAge(p: Population): MeasureValue {
-  if (!p.present.dateOfBirth && !p.present.age) return new NotAvailable("no date of birth or age column in the staff data");
-  const ages = people(p).map((r) => ageAt(r, p.asOf)).filter((a): a is number => a !== null);
-  return ratio(ages.reduce((s, a) => s + a, 0), ages.length, "no in-post social worker has a date of birth or age");
+  if (!p.present.dateOfBirth && !p.present.age)
+    return new NotAvailable("no date of birth or age column in the staff data");
+  const ages = people(p)
+    .map((r) => ageAt(r, p.asOf))
+    .filter((a): a is number => a !== null);
+  return ratio(
+    ages.reduce((s, a) => s + a, 0),
+    ages.length,
+    "no in-post social worker has a date of birth or age"
+  );
 }

@@ -3,6 +3,7 @@ import type { WorkerType } from "../vocabulary";
 import { Population } from "./population";
 
 export function pipelineHeadcount(p: Population, type?: WorkerType): number {
-  return Population.distinct(p.pipelineInPost().filter((r) => type === undefined || r.workerType === type)).length;
+  return Population.distinct(
+    p.pipelineInPost().filter((r) => type === undefined || r.workerType === type)
+  ).length;
 }
-

@@ -89,38 +89,62 @@ export class Population {
 
   /** Social workers (permanent and fixed term) in post at D. */
   socialWorkersInPost(): StaffRecord[] {
-    return this.memo("sw", () => this.records.filter((r) => r.counts === "socialWorker" && inPostAt(r, this.asOf)));
+    return this.memo("sw", () =>
+      this.records.filter((r) => r.counts === "socialWorker" && inPostAt(r, this.asOf))
+    );
   }
 
   /** Social workers in post at D − 1 year. */
   socialWorkersInPostYearBefore(): StaffRecord[] {
-    return this.memo("sw-1", () => this.records.filter((r) => r.counts === "socialWorker" && inPostAt(r, this.yearBefore)));
+    return this.memo("sw-1", () =>
+      this.records.filter((r) => r.counts === "socialWorker" && inPostAt(r, this.yearBefore))
+    );
   }
 
   agencyInPost(): StaffRecord[] {
-    return this.memo("agency", () => this.records.filter((r) => r.counts === "agency" && inPostAt(r, this.asOf)));
+    return this.memo("agency", () =>
+      this.records.filter((r) => r.counts === "agency" && inPostAt(r, this.asOf))
+    );
   }
 
   pipelineInPost(): StaffRecord[] {
-    return this.memo("pipeline", () => this.records.filter((r) => r.counts === "pipeline" && inPostAt(r, this.asOf)));
+    return this.memo("pipeline", () =>
+      this.records.filter((r) => r.counts === "pipeline" && inPostAt(r, this.asOf))
+    );
   }
 
   vacantRows(): StaffRecord[] {
-    return this.memo("vacant", () => this.records.filter((r) => r.counts === "vacant" && inPostAt(r, this.asOf)));
+    return this.memo("vacant", () =>
+      this.records.filter((r) => r.counts === "vacant" && inPostAt(r, this.asOf))
+    );
   }
 
   leavers(): StaffRecord[] {
-    return this.memo("leavers", () => this.records.filter((r) => r.counts === "socialWorker" && inYearTo(r.leave, this.asOf, this.yearBefore)));
+    return this.memo("leavers", () =>
+      this.records.filter(
+        (r) => r.counts === "socialWorker" && inYearTo(r.leave, this.asOf, this.yearBefore)
+      )
+    );
   }
 
   starters(): StaffRecord[] {
-    return this.memo("starters", () => this.records.filter((r) => r.counts === "socialWorker" && inYearTo(r.start, this.asOf, this.yearBefore)));
+    return this.memo("starters", () =>
+      this.records.filter(
+        (r) => r.counts === "socialWorker" && inYearTo(r.start, this.asOf, this.yearBefore)
+      )
+    );
   }
 
   /** Social workers and agency workers in post at D with a caseload above 0. */
   caseHolders(): StaffRecord[] {
-    return this.memo("caseholders", () => this.records.filter(
-      (r) => (r.counts === "socialWorker" || r.counts === "agency") && (r.caseload ?? 0) > 0 && inPostAt(r, this.asOf)));
+    return this.memo("caseholders", () =>
+      this.records.filter(
+        (r) =>
+          (r.counts === "socialWorker" || r.counts === "agency") &&
+          (r.caseload ?? 0) > 0 &&
+          inPostAt(r, this.asOf)
+      )
+    );
   }
 
   /** One record per staff ID (the first), for counts of people. */
@@ -129,7 +153,10 @@ export class Population {
     const out: StaffRecord[] = [];
     for (const r of records) {
       const id = matchKey(r.staffId) || `row:${r.row}`;
-      if (!seen.has(id)) { seen.add(id); out.push(r); }
+      if (!seen.has(id)) {
+        seen.add(id);
+        out.push(r);
+      }
     }
     return out;
   }

@@ -25,7 +25,11 @@ export function agencyHeadcount(p: Population): number {
 /** Agency FTE / (agency FTE + FTE social workers): DfE's agency rate (AGENCYPCT). */
 export function agencyRate(p: Population): MeasureValue {
   const agency = agencyFte(p);
-  return ratio(agency, agency + fteSocialWorkers(p), "no social workers or agency workers in post at the as-of date");
+  return ratio(
+    agency,
+    agency + fteSocialWorkers(p),
+    "no social workers or agency workers in post at the as-of date"
+  );
 }
 
 /**
@@ -35,9 +39,11 @@ export function agencyRate(p: Population): MeasureValue {
  */
 export function vacancyFte(p: Population): MeasureValue {
   if (p.posts !== null) {
-    const key = (r: { teamKey: string; role: string; roleCode: string | null }) => `${r.teamKey}\u0000${matchKey(r.roleCode ?? r.role)}`;
+    const key = (r: { teamKey: string; role: string; roleCode: string | null }) =>
+      `${r.teamKey}\u0000${matchKey(r.roleCode ?? r.role)}`;
     const funded = new Map<string, number>();
-    for (const post of p.posts) funded.set(key(post), (funded.get(key(post)) ?? 0) + post.fundedFte);
+    for (const post of p.posts)
+      funded.set(key(post), (funded.get(key(post)) ?? 0) + post.fundedFte);
     const filled = new Map<string, number>();
     for (const r of p.socialWorkersInPost()) filled.set(key(r), (filled.get(key(r)) ?? 0) + r.fte);
     let vacancies = 0;
@@ -46,13 +52,19 @@ export function vacancyFte(p: Population): MeasureValue {
   }
   const vacant = p.vacantRows();
   if (vacant.length > 0) return sum(vacant, fteOf);
-  return new NotAvailable("no posts data for vacancies: add a posts (establishment) table or Vacant rows");
+  return new NotAvailable(
+    "no posts data for vacancies: add a posts (establishment) table or Vacant rows"
+  );
 }
 
 export function vacancyRate(p: Population): MeasureValue {
   const v = vacancyFte(p);
   if (v instanceof NotAvailable) return v;
-  return ratio(v, v + fteSocialWorkers(p), "no funded posts and no social workers at the as-of date");
+  return ratio(
+    v,
+    v + fteSocialWorkers(p),
+    "no funded posts and no social workers at the as-of date"
+  );
 }
 
 export function startersFte(p: Population): number {
@@ -83,8 +95,9 @@ export function turnoverRate(p: Population): MeasureValue {
 export function stabilityRate(p: Population): MeasureValue {
   const before = Population.distinct(p.socialWorkersInPostYearBefore());
   const stillIds = new Set(
-    p.allStaff.filter((r) => r.counts === "socialWorker" && inPostAt(r, p.asOf))
-      .map((r) => matchKey(r.staffId) || `row:${r.row}`),
+    p.allStaff
+      .filter((r) => r.counts === "socialWorker" && inPostAt(r, p.asOf))
+      .map((r) => matchKey(r.staffId) || `row:${r.row}`)
   );
   const stayed = before.filter((r) => stillIds.has(matchKey(r.staffId) || `row:${r.row}`)).length;
   return ratio(stayed, before.length, "no social workers in post a year before the as-of date");
@@ -92,7 +105,10 @@ export function stabilityRate(p: Population): MeasureValue {
 
 /** FTE of ASYE social workers in post (the seeds' "ASYEs" line). */
 export function asyeFte(p: Population): number {
-  return sum(p.socialWorkersInPost().filter((r) => r.roleCode === "ASYE"), fteOf);
+  return sum(
+    p.socialWorkersInPost().filter((r) => r.roleCode === "ASYE"),
+    fteOf
+  );
 }
 
 /** Leavers in the year to D by leaving reason ("Not recorded" when blank). */
