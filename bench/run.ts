@@ -22,7 +22,11 @@ function timed<T>(f: () => T): [T, number] {
   return [v, performance.now() - t0];
 }
 
-console.log("Workforce Scrutiny benchmarks (node %s, %s)\n", process.version, new Date().toISOString().slice(0, 10));
+console.log(
+  "Workforce Scrutiny benchmarks (node %s, %s)\n",
+  process.version,
+  new Date().toISOString().slice(0, 10)
+);
 console.log("1. Ingest + all headline measures");
 console.log("rows       ingest    measures  total     rows/s       peak RSS   heap after");
 for (const rows of [10_000, 100_000, 1_000_000]) {
@@ -36,21 +40,35 @@ for (const rows of [10_000, 100_000, 1_000_000]) {
   });
   const total = tIngest + tMeasures;
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(`${String(rows).padEnd(10)} ${ms(tIngest).padEnd(9)} ${ms(tMeasures).padEnd(9)} ${ms(total).padEnd(9)} ${Math.round(rows / (total / 1000)).toLocaleString("en-GB").padEnd(12)} ${mb(peak).padEnd(10)} ${mb(process.memoryUsage().heapUsed)}`);
+  console.log(
+    `${String(rows).padEnd(10)} ${ms(tIngest).padEnd(9)} ${ms(tMeasures).padEnd(9)} ${ms(total).padEnd(9)} ${Math.round(
+      rows / (total / 1000)
+    )
+      .toLocaleString("en-GB")
+      .padEnd(12)} ${mb(peak).padEnd(10)} ${mb(process.memoryUsage().heapUsed)}`
+  );
 }
 
 console.log("\n2. 100 table-form calls over the same 10k-row range");
 const { staff } = generateStaff({ rows: 10_000, seed: 2 });
 const [, tOne] = timed(() => ingestStaff(staff));
 const before = staffTables.parses;
-const [, tSame] = timed(() => { for (let i = 0; i < 100; i++) headcount(staff, null, i % 2 ? "North" : undefined); });
+const [, tSame] = timed(() => {
+  for (let i = 0; i < 100; i++) headcount(staff, null, i % 2 ? "North" : undefined);
+});
 const parsesSame = staffTables.parses - before;
 // Excel hands each call its own copy of the range: the content fingerprint must still hit.
 const copies = Array.from({ length: 100 }, () => staff.map((row) => [...row]));
 const before2 = staffTables.parses;
-const [, tCopies] = timed(() => { copies.forEach((c, i) => turnover(c, null, i % 2 ? "South" : undefined)); });
+const [, tCopies] = timed(() => {
+  copies.forEach((c, i) => turnover(c, null, i % 2 ? "South" : undefined));
+});
 const parsesCopies = staffTables.parses - before2;
 console.log(`one parse of the range:                ${ms(tOne)}`);
 console.log(`100 calls, same array:                 ${ms(tSame)} (${parsesSame} parses)`);
-console.log(`100 calls, a fresh copy each time:     ${ms(tCopies)} (${parsesCopies} parse${parsesCopies === 1 ? "" : "s"})`);
-console.log(`100 naive parses would take about:     ${ms(tOne * 100)}; ratio naive / cached copies: ${(tOne * 100 / tCopies).toFixed(1)}x`);
+console.log(
+  `100 calls, a fresh copy each time:     ${ms(tCopies)} (${parsesCopies} parse${parsesCopies === 1 ? "" : "s"})`
+);
+console.log(
+  `100 naive parses would take about:     ${ms(tOne * 100)}; ratio naive / cached copies: ${((tOne * 100) / tCopies).toFixed(1)}x`
+);

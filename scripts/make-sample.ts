@@ -13,7 +13,8 @@ const OUT = join(__dirname, "..", "examples", "sample-staff.xlsx");
 const DATE_COLUMNS = new Set([5, 6, 8]);
 
 function toCell(value: unknown, col: number): unknown {
-  if (DATE_COLUMNS.has(col) && typeof value === "number") return new Date(Date.UTC(1899, 11, 30) + value * 86_400_000);
+  if (DATE_COLUMNS.has(col) && typeof value === "number")
+    return new Date(Date.UTC(1899, 11, 30) + value * 86_400_000);
   return value;
 }
 
@@ -29,20 +30,28 @@ async function main() {
   wb.modified = wb.created;
   const ws = wb.addWorksheet("Staff");
   ws.addTable({
-    name: "Staff", ref: "A1", style: { theme: "TableStyleLight9", showRowStripes: true },
+    name: "Staff",
+    ref: "A1",
+    style: { theme: "TableStyleLight9", showRowStripes: true },
     columns: (staff[0] as string[]).map((name) => ({ name, filterButton: true })),
     rows: staff.slice(1).map((row) => row.map((v, c) => toCell(v, c))),
   });
   for (const c of DATE_COLUMNS) ws.getColumn(c + 1).numFmt = "dd/mm/yyyy";
-  ws.columns.forEach((col) => { col.width = 16; });
+  ws.columns.forEach((col) => {
+    col.width = 16;
+  });
 
   const ps = wb.addWorksheet("Posts");
   ps.addTable({
-    name: "Posts", ref: "A1", style: { theme: "TableStyleLight9", showRowStripes: true },
+    name: "Posts",
+    ref: "A1",
+    style: { theme: "TableStyleLight9", showRowStripes: true },
     columns: (posts[0] as string[]).map((name) => ({ name, filterButton: true })),
     rows: posts.slice(1),
   });
-  ps.columns.forEach((col) => { col.width = 26; });
+  ps.columns.forEach((col) => {
+    col.width = 26;
+  });
 
   mkdirSync(join(__dirname, "..", "examples"), { recursive: true });
   await wb.xlsx.writeFile(OUT);

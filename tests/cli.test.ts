@@ -12,10 +12,15 @@ import { readSheets } from "../src/node/read-file";
 const ROOT = join(__dirname, "..");
 const SAMPLE = join(ROOT, "examples", "sample-staff.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "workforce-cli-"));
-const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, "bin", "workforce.js"), ...args], { encoding: "utf8" });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [join(ROOT, "bin", "workforce.js"), ...args], { encoding: "utf8" });
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "tsconfig.cli.json")]);
+  execFileSync(process.execPath, [
+    join(ROOT, "node_modules", "typescript", "bin", "tsc"),
+    "-p",
+    join(ROOT, "tsconfig.cli.json"),
+  ]);
 });
 
 describe("workforce metrics", () => {
@@ -23,25 +28,45 @@ describe("workforce metrics", () => {
     const r = run("metrics", SAMPLE, "--json");
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(["asOf", ...METRICS_JSON_KEYS, "rowsUsed", "rowsLeftOut", "problems"]);
+    expect(Object.keys(json)).toEqual([
+      "asOf",
+      ...METRICS_JSON_KEYS,
+      "rowsUsed",
+      "rowsLeftOut",
+      "problems",
+    ]);
     const sheets = await readSheets(SAMPLE);
     const staff = ingestStaff(sheets.find((s) => s.name === "Staff")!.grid);
     const posts = ingestPosts(sheets.find((s) => s.name === "Posts")!.grid);
     expect(json).toEqual(metricsReport(staff, posts, { asOf: parseDate("2023-09-30")! }));
     expect(json.asOf).toBe("2023-09-30");
     expect(json.rowsLeftOut).toBe(2);
-    expect(json.problems).toEqual(expect.arrayContaining([expect.objectContaining({ row: 42, column: "FTE", found: "37" })]));
+    expect(json.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ row: 42, column: "FTE", found: "37" })])
+    );
     expect(json.vacancyRate).toBeGreaterThan(0);
   });
 
   it("reads a CSV with a byte-order mark and takes --as-of", () => {
     const file = join(tmp, "staff.csv");
-    writeFileSync(file, "\ufeffStaff ID,Team,Role,Worker type,FTE,Start date,Leave date\r\n"
-      + "1,North,SW1,Permanent,1,01/01/2020,\r\n2,North,SW1,Permanent,0.5,01/01/2020,31/03/2022\r\n3,\"North\",SW1,Agency,1,01/01/2021,\r\n");
+    writeFileSync(
+      file,
+      "\ufeffStaff ID,Team,Role,Worker type,FTE,Start date,Leave date\r\n" +
+        '1,North,SW1,Permanent,1,01/01/2020,\r\n2,North,SW1,Permanent,0.5,01/01/2020,31/03/2022\r\n3,"North",SW1,Agency,1,01/01/2021,\r\n'
+    );
     const r = run("metrics", file, "--json", "--as-of", "2022-09-30");
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ asOf: "2022-09-30", fteSocialWorkers: 1, headcount: 1, agencyFte: 1, leaversFte: 0.5, turnoverRate: 0.5, vacancyRate: null, rowsUsed: 3 });
+    expect(json).toMatchObject({
+      asOf: "2022-09-30",
+      fteSocialWorkers: 1,
+      headcount: 1,
+      agencyFte: 1,
+      leaversFte: 0.5,
+      turnoverRate: 0.5,
+      vacancyRate: null,
+      rowsUsed: 3,
+    });
   });
 
   it("prints a readable table by default", () => {
@@ -56,13 +81,18 @@ describe("workforce check", () => {
   it("lists every problem by row and column and exits 1 when a row is left out", () => {
     const r = run("check", SAMPLE);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/Row 42, FTE: found "37"; expected an FTE between 0 and 1: this looks like weekly hours/);
+    expect(r.stdout).toMatch(
+      /Row 42, FTE: found "37"; expected an FTE between 0 and 1: this looks like weekly hours/
+    );
     expect(r.stdout).toMatch(/Row 98, Start Date: found a blank cell/);
   });
 
   it("exits 0 on clean data", () => {
     const file = join(tmp, "clean.csv");
-    writeFileSync(file, "Staff ID,Team,Role,Worker type,FTE,Start date\n1,North,SW1,Permanent,1,2020-01-01\n");
+    writeFileSync(
+      file,
+      "Staff ID,Team,Role,Worker type,FTE,Start date\n1,North,SW1,Permanent,1,2020-01-01\n"
+    );
     expect(run("check", file).status).toBe(0);
   });
 });

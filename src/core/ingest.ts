@@ -286,6 +286,7 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
     const record: StaffRecord = {
       row: rowNumber,
       staffId: staffId ?? "",
+      personKey: (staffId && matchKey(staffId)) || `row:${rowNumber}`,
       team: teamText ?? "",
       teamKey: teamKeyOfText(teamText ?? ""),
       role: roleCode ?? roleText ?? "",
@@ -318,8 +319,7 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
       continue;
     }
     if (record.staffId !== "") {
-      const idKey = matchKey(record.staffId) || record.staffId;
-      const first = seenIds.get(idKey);
+      const first = seenIds.get(record.personKey);
       if (first !== undefined) {
         problems.push({
           row: rowNumber,
@@ -328,7 +328,7 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
           severity: "warning",
           expected: `a staff ID used once; row ${first} has the same ID (both rows are used; headcount counts the ID once)`,
         });
-      } else seenIds.set(idKey, rowNumber);
+      } else seenIds.set(record.personKey, rowNumber);
     }
     records.push(record);
   }
@@ -396,7 +396,8 @@ export function ingestPosts(grid: Grid, options: IngestOptions<PostsColumn> = {}
     if (team === "") fail("team", "a team name");
     if (role === "") fail("role", "a role");
     const funded = parseNonNegative(cell("fundedFte"), "funded FTE");
-    if (!("value" in funded) || cellText(cell("fundedFte")) === "") fail("fundedFte", "a funded FTE, 0 or more");
+    if (!("value" in funded) || cellText(cell("fundedFte")) === "")
+      fail("fundedFte", "a funded FTE, 0 or more");
     problems.push(...rowProblems);
     if (rowProblems.length > 0) {
       rowsLeftOut++;

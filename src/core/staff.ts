@@ -13,6 +13,8 @@ export interface StaffRecord {
   /** The sheet's row number. */
   row: number;
   staffId: string;
+  /** Who the row is, for counts of people: the staff ID matched loosely, or the row for a vacant post. */
+  personKey: string;
   /** The team in its most common spelling; `teamKey` is what matching uses. */
   team: string;
   teamKey: string;

@@ -38,8 +38,6 @@ import {
 } from "./arguments";
 import { fail, MESSAGES } from "./errors";
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes untyped cells */
-
 /**
  * Vacancy rate: vacancy FTE / (vacancy FTE + filled FTE), as a fraction. Give two numbers, or the staff table.
  * @customfunction VACANCYRATE

@@ -4,13 +4,23 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENGLAND, englandFor } from "../../src/core/comparators/england";
 
-const csv = readFileSync(join(__dirname, "..", "..", "data", "dfe", "dfe-csww-indicators-2017-2025.csv"), "utf8").trim().split(/\r?\n/);
+const csv = readFileSync(
+  join(__dirname, "..", "..", "data", "dfe", "dfe-csww-indicators-2017-2025.csv"),
+  "utf8"
+)
+  .trim()
+  .split(/\r?\n/);
 const header = csv[0].split(",");
-const national = csv.slice(1).map((l) => l.split(",")).filter((c) => c[header.indexOf("geographic_level")] === "National");
+const national = csv
+  .slice(1)
+  .map((l) => l.split(","))
+  .filter((c) => c[header.indexOf("geographic_level")] === "National");
 
 describe("England comparators", () => {
   it("has every census year 2017 to 2025 with its source", () => {
-    expect(ENGLAND.map((e) => e.year)).toEqual([2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(ENGLAND.map((e) => e.year)).toEqual([
+      2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025,
+    ]);
     for (const e of ENGLAND) expect(e.source).toMatch(new RegExp(`DfE.*census year ${e.year}`));
   });
 

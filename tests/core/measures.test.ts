@@ -9,11 +9,19 @@ import { createStaff, d, staffGrid, StaffRow } from "../support/factories";
 
 const D = d(2022, 9, 30);
 
-function measure(rows: StaffRow[], name: string, opts: { posts?: unknown[][]; team?: string; role?: string; asOf?: number } = {}) {
+function measure(
+  rows: StaffRow[],
+  name: string,
+  opts: { posts?: unknown[][]; team?: string; role?: string; asOf?: number } = {}
+) {
   const staff = ingestStaff(staffGrid(rows));
   expect(staff.problems.filter((p) => p.severity === "error")).toEqual([]);
   const posts = opts.posts ? ingestPosts(opts.posts) : null;
-  return computeMeasure(workforceData(staff, posts), name, { asOf: opts.asOf ?? D, team: opts.team, role: opts.role });
+  return computeMeasure(workforceData(staff, posts), name, {
+    asOf: opts.asOf ?? D,
+    team: opts.team,
+    role: opts.role,
+  });
 }
 
 /** A small service whose figures are worked out by hand in each test. */
@@ -21,12 +29,56 @@ const service = (): StaffRow[] => [
   createStaff({ id: "A", team: "North", role: "SW1", fte: 1, start: d(2010, 1, 1) }),
   createStaff({ id: "B", team: "North", role: "SW2", fte: 0.5, start: d(2021, 12, 1) }), // starter
   createStaff({ id: "C", team: "South", role: "ASYE", fte: 1, start: d(2022, 9, 30) }), // starter, in post on D itself
-  createStaff({ id: "E", team: "South", role: "SW1", fte: 0.8, start: d(2015, 1, 1), leave: d(2022, 3, 31) }), // leaver
-  createStaff({ id: "F", team: "South", role: "SW1", fte: 1, start: d(2015, 1, 1), leave: d(2021, 9, 30) }), // left before the year
-  createStaff({ id: "G", team: "South", role: "SW1", fte: 1, start: d(2019, 1, 1), leave: d(2022, 10, 1) }), // leaves after D: in post
-  createStaff({ id: "H", team: "North", role: "SW1", type: "Agency", fte: 1, start: d(2022, 1, 1), caseload: 20 }),
-  createStaff({ id: "I", team: "North", role: "SW1", type: "Agency", fte: 1, start: d(2020, 1, 1), leave: d(2022, 6, 1) }), // agency leaver
-  createStaff({ id: "J", team: "North", role: "SW1", type: "Student", fte: 1, start: d(2022, 9, 1) }),
+  createStaff({
+    id: "E",
+    team: "South",
+    role: "SW1",
+    fte: 0.8,
+    start: d(2015, 1, 1),
+    leave: d(2022, 3, 31),
+  }), // leaver
+  createStaff({
+    id: "F",
+    team: "South",
+    role: "SW1",
+    fte: 1,
+    start: d(2015, 1, 1),
+    leave: d(2021, 9, 30),
+  }), // left before the year
+  createStaff({
+    id: "G",
+    team: "South",
+    role: "SW1",
+    fte: 1,
+    start: d(2019, 1, 1),
+    leave: d(2022, 10, 1),
+  }), // leaves after D: in post
+  createStaff({
+    id: "H",
+    team: "North",
+    role: "SW1",
+    type: "Agency",
+    fte: 1,
+    start: d(2022, 1, 1),
+    caseload: 20,
+  }),
+  createStaff({
+    id: "I",
+    team: "North",
+    role: "SW1",
+    type: "Agency",
+    fte: 1,
+    start: d(2020, 1, 1),
+    leave: d(2022, 6, 1),
+  }), // agency leaver
+  createStaff({
+    id: "J",
+    team: "North",
+    role: "SW1",
+    type: "Student",
+    fte: 1,
+    start: d(2022, 9, 1),
+  }),
 ];
 
 describe("measures (metrics.md)", () => {
@@ -61,7 +113,12 @@ describe("measures (metrics.md)", () => {
   });
 
   it("takes vacancies from the posts table by team and role, never below 0 per post group", () => {
-    const posts = [["Team", "Role", "Funded FTE"], ["North", "SW1", 3], ["North", "SW2", 0.2], ["South", "Social Worker", 2]];
+    const posts = [
+      ["Team", "Role", "Funded FTE"],
+      ["North", "SW1", 3],
+      ["North", "SW2", 0.2],
+      ["South", "Social Worker", 2],
+    ];
     // North SW1: 3 − 1 = 2; North SW2: max(0, 0.2 − 0.5) = 0; South SW1: 2 − 1 (G) = 1
     expect(measure(service(), "vacancyFte", { posts })).toBeCloseTo(3);
     expect(measure(service(), "vacancyRate", { posts })).toBeCloseTo(3 / 6.5);
@@ -78,8 +135,10 @@ describe("measures (metrics.md)", () => {
 
   it("averages caseload over case holders' FTE, agency case holders included", () => {
     const rows = [
-      createStaff({ role: "SW1", fte: 1, caseload: 20 }), createStaff({ role: "ASYE", fte: 0.5, caseload: 17 }),
-      createStaff({ role: "TM", fte: 1, caseload: 0 }), createStaff({ role: "SW1", type: "Agency", fte: 1, caseload: 19 }),
+      createStaff({ role: "SW1", fte: 1, caseload: 20 }),
+      createStaff({ role: "ASYE", fte: 0.5, caseload: 17 }),
+      createStaff({ role: "TM", fte: 1, caseload: 0 }),
+      createStaff({ role: "SW1", type: "Agency", fte: 1, caseload: 19 }),
     ];
     expect(measure(rows, "caseHolders")).toBe(3);
     expect(measure(rows, "averageCaseload")).toBeCloseTo(56 / 2.5);
@@ -95,10 +154,30 @@ describe("measures (metrics.md)", () => {
 
   it("computes the equality profile over known values, with not known as its own share", () => {
     const rows = [
-      createStaff({ gender: "Female", ethnicity: "Pakistani", disability: "Yes", orientation: "Gay" }),
-      createStaff({ gender: "Male", ethnicity: "White Irish", disability: "No", orientation: "Heterosexual" }),
-      createStaff({ gender: "Prefer not to say", ethnicity: "Gypsy or Irish Traveller", disability: "Not known", orientation: "" }),
-      createStaff({ gender: "Female", ethnicity: "REFU", disability: "No", orientation: "Straight" }),
+      createStaff({
+        gender: "Female",
+        ethnicity: "Pakistani",
+        disability: "Yes",
+        orientation: "Gay",
+      }),
+      createStaff({
+        gender: "Male",
+        ethnicity: "White Irish",
+        disability: "No",
+        orientation: "Heterosexual",
+      }),
+      createStaff({
+        gender: "Prefer not to say",
+        ethnicity: "Gypsy or Irish Traveller",
+        disability: "Not known",
+        orientation: "",
+      }),
+      createStaff({
+        gender: "Female",
+        ethnicity: "REFU",
+        disability: "No",
+        orientation: "Straight",
+      }),
     ];
     expect(measure(rows, "femaleShare")).toBeCloseTo(2 / 3);
     expect(measure(rows, "maleShare")).toBeCloseTo(1 / 3);
@@ -110,7 +189,11 @@ describe("measures (metrics.md)", () => {
   });
 
   it("averages completed years of age at D", () => {
-    const rows = [createStaff({ dob: d(1980, 9, 30) }), createStaff({ dob: d(1990, 10, 1) }), createStaff({ dob: null })];
+    const rows = [
+      createStaff({ dob: d(1980, 9, 30) }),
+      createStaff({ dob: d(1990, 10, 1) }),
+      createStaff({ dob: null }),
+    ];
     expect(measure(rows, "averageAge")).toBeCloseTo((42 + 31) / 2);
   });
 
@@ -124,8 +207,24 @@ describe("measures (metrics.md)", () => {
 
   it("never gives 0 or throws for a measure without data: every measure is a number or not available", () => {
     const empty = workforceData(ingestStaff(staffGrid([])), null);
-    const counts = new Set(["fteSocialWorkers", "headcount", "agencyFte", "agencyHeadcount", "asyeFte", "startersFte",
-      "startersHeadcount", "leaversFte", "leaversHeadcount", "serviceUnder1", "service1to2", "service3to5", "serviceOver5", "pipelineHeadcount", "caseHolders", "caseloadAboveTarget"]);
+    const counts = new Set([
+      "fteSocialWorkers",
+      "headcount",
+      "agencyFte",
+      "agencyHeadcount",
+      "asyeFte",
+      "startersFte",
+      "startersHeadcount",
+      "leaversFte",
+      "leaversHeadcount",
+      "serviceUnder1",
+      "service1to2",
+      "service3to5",
+      "serviceOver5",
+      "pipelineHeadcount",
+      "caseHolders",
+      "caseloadAboveTarget",
+    ]);
     for (const m of MEASURES) {
       const v = computeMeasure(empty, m.key, { asOf: D });
       if (counts.has(m.key)) expect(v, m.key).toBe(0);
@@ -134,8 +233,24 @@ describe("measures (metrics.md)", () => {
   });
 
   it("says a measure is not available when its optional column is missing", () => {
-    const minimal = workforceData(ingestStaff([["Staff ID", "Team", "Role", "Worker type", "FTE", "Start date"], ["S", "N", "SW1", "Permanent", 1, d(2010, 1, 1)]]), null);
-    for (const key of ["averageCaseload", "caseHolders", "averageAge", "sicknessDaysPerFte", "absenceRate", "femaleShare", "disabledShare", "ethnicMinorityShare", "lgbShare"]) {
+    const minimal = workforceData(
+      ingestStaff([
+        ["Staff ID", "Team", "Role", "Worker type", "FTE", "Start date"],
+        ["S", "N", "SW1", "Permanent", 1, d(2010, 1, 1)],
+      ]),
+      null
+    );
+    for (const key of [
+      "averageCaseload",
+      "caseHolders",
+      "averageAge",
+      "sicknessDaysPerFte",
+      "absenceRate",
+      "femaleShare",
+      "disabledShare",
+      "ethnicMinorityShare",
+      "lgbShare",
+    ]) {
       const v = computeMeasure(minimal, key, { asOf: D });
       expect(v, key).toBeInstanceOf(NotAvailable);
       expect((v as NotAvailable).reason, key).toMatch(/column/);

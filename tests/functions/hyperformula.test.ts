@@ -19,29 +19,66 @@ const STAFF = `Staff!A1:O${staff.length}`;
 const POSTS = `Posts!A1:C${posts.length}`;
 const D = censusDate(2023);
 const D2 = censusDate(2022);
-const core = (name: string, asOf: number, o: { team?: string; role?: string; withPosts?: boolean } = {}) =>
-  valueOrNull(computeMeasure(workforceData(ingestStaff(staff), o.withPosts ? ingestPosts(posts) : null), name, { asOf, team: o.team, role: o.role }));
+const core = (
+  name: string,
+  asOf: number,
+  o: { team?: string; role?: string; withPosts?: boolean } = {}
+) =>
+  valueOrNull(
+    computeMeasure(
+      workforceData(ingestStaff(staff), o.withPosts ? ingestPosts(posts) : null),
+      name,
+      { asOf, team: o.team, role: o.role }
+    )
+  );
 
 const FORMULAS: [string, () => number | null][] = [
-  [`=WORKFORCE.VACANCYRATE(${STAFF}, DATE(2023,9,30), , , ${POSTS})`, () => core("vacancyRate", D, { withPosts: true })],
-  [`=WORKFORCE.VACANCYRATE(${STAFF}, "30/09/2022", "North", , ${POSTS})`, () => core("vacancyRate", D2, { team: "North", withPosts: true })],
+  [
+    `=WORKFORCE.VACANCYRATE(${STAFF}, DATE(2023,9,30), , , ${POSTS})`,
+    () => core("vacancyRate", D, { withPosts: true }),
+  ],
+  [
+    `=WORKFORCE.VACANCYRATE(${STAFF}, "30/09/2022", "North", , ${POSTS})`,
+    () => core("vacancyRate", D2, { team: "North", withPosts: true }),
+  ],
   [`=WORKFORCE.AGENCYPCT(${STAFF}, DATE(2023,9,30))`, () => core("agencyRate", D)],
   [`=WORKFORCE.AGENCYPCT(${STAFF})`, () => core("agencyRate", D)], // default as-of: 30 Sep 2023
   [`=WORKFORCE.TURNOVER(${STAFF}, "2022-09-30")`, () => core("turnoverRate", D2)],
-  [`=WORKFORCE.TURNOVER(${STAFF}, DATE(2023,9,30), "South", "SW1")`, () => core("turnoverRate", D, { team: "South", role: "SW1" })],
-  [`=WORKFORCE.CASELOAD(${STAFF}, DATE(2023,9,30), "Central")`, () => core("averageCaseload", D, { team: "Central" })],
+  [
+    `=WORKFORCE.TURNOVER(${STAFF}, DATE(2023,9,30), "South", "SW1")`,
+    () => core("turnoverRate", D, { team: "South", role: "SW1" }),
+  ],
+  [
+    `=WORKFORCE.CASELOAD(${STAFF}, DATE(2023,9,30), "Central")`,
+    () => core("averageCaseload", D, { team: "Central" }),
+  ],
   [`=WORKFORCE.STABILITY(${STAFF}, DATE(2023,9,30))`, () => core("stabilityRate", D)],
   [`=WORKFORCE.HEADCOUNT(${STAFF}, DATE(2023,9,30))`, () => core("headcount", D)],
-  [`=WORKFORCE.FTE(${STAFF}, DATE(2023,9,30), , "Senior social worker")`, () => core("fteSocialWorkers", D, { role: "SW2" })],
+  [
+    `=WORKFORCE.FTE(${STAFF}, DATE(2023,9,30), , "Senior social worker")`,
+    () => core("fteSocialWorkers", D, { role: "SW2" }),
+  ],
   [`=WORKFORCE.AGENCYFTE(${STAFF}, DATE(2022,9,30))`, () => core("agencyFte", D2)],
-  [`=WORKFORCE.VACANCYFTE(${STAFF}, DATE(2023,9,30), , , ${POSTS})`, () => core("vacancyFte", D, { withPosts: true })],
+  [
+    `=WORKFORCE.VACANCYFTE(${STAFF}, DATE(2023,9,30), , , ${POSTS})`,
+    () => core("vacancyFte", D, { withPosts: true }),
+  ],
   [`=WORKFORCE.LEAVERS(${STAFF}, DATE(2023,9,30))`, () => core("leaversFte", D)],
-  [`=WORKFORCE.LEAVERS(${STAFF}, DATE(2023,9,30), , , "headcount")`, () => core("leaversHeadcount", D)],
+  [
+    `=WORKFORCE.LEAVERS(${STAFF}, DATE(2023,9,30), , , "headcount")`,
+    () => core("leaversHeadcount", D),
+  ],
   [`=WORKFORCE.STARTERS(${STAFF}, DATE(2023,9,30))`, () => core("startersFte", D)],
   [`=WORKFORCE.AVGAGE(${STAFF}, DATE(2023,9,30))`, () => core("averageAge", D)],
   [`=WORKFORCE.SICKNESS(${STAFF}, DATE(2023,9,30))`, () => core("sicknessDaysPerFte", D)],
-  [`=WORKFORCE.MEASURE(${STAFF}, "ethnic minority %", DATE(2023,9,30))`, () => core("ethnicMinorityShare", D)],
-  [`=WORKFORCE.MEASURE(${STAFF}, "caseloadAboveTarget", DATE(2023,9,30))`, () => core("caseloadAboveTarget", D)],
+  [
+    `=WORKFORCE.MEASURE(${STAFF}, "ethnic minority %", DATE(2023,9,30))`,
+    () => core("ethnicMinorityShare", D),
+  ],
+  [
+    `=WORKFORCE.MEASURE(${STAFF}, "caseloadAboveTarget", DATE(2023,9,30))`,
+    () => core("caseloadAboveTarget", D),
+  ],
 ];
 
 // HyperFormula rounds results to 10 significant digits (its precisionRounding), so values agree to 8 dp.
@@ -49,15 +86,23 @@ let hf: HyperFormula;
 
 beforeAll(async () => {
   hf = await workforceEngine({
-    Staff: staff, Posts: posts, Clean: clean.staff,
+    Staff: staff,
+    Posts: posts,
+    Clean: clean.staff,
     Calc: [
       ...FORMULAS.map(([f]) => [f]),
-      ["=WORKFORCE.VACANCYRATE(45.3, 467)"], ["=WORKFORCE.AGENCYPCT(46, 467)"], ["=WORKFORCE.TURNOVER(81.7, 467)"],
-      ["=WORKFORCE.CASELOAD(300, 20)"], ["=WORKFORCE.STABILITY(90, 100)"],
+      ["=WORKFORCE.VACANCYRATE(45.3, 467)"],
+      ["=WORKFORCE.AGENCYPCT(46, 467)"],
+      ["=WORKFORCE.TURNOVER(81.7, 467)"],
+      ["=WORKFORCE.CASELOAD(300, 20)"],
+      ["=WORKFORCE.STABILITY(90, 100)"],
       [45.3, 467, "=WORKFORCE.VACANCYRATE(A25, B25)"],
-      ["=WORKFORCE.TURNOVER(5, 0)"], [`=WORKFORCE.VACANCYRATE(${STAFF}, DATE(2023,9,30))`],
-      [`=WORKFORCE.MEASURE(${STAFF}, "happiness")`], ["=WORKFORCE.HEADCOUNT(Staff!A2:O10)"],
-      [`=WORKFORCE.TURNOVER(${STAFF}, "31/31/2023")`], ['=WORKFORCE.VACANCYRATE("lots", 4)'],
+      ["=WORKFORCE.TURNOVER(5, 0)"],
+      [`=WORKFORCE.VACANCYRATE(${STAFF}, DATE(2023,9,30))`],
+      [`=WORKFORCE.MEASURE(${STAFF}, "happiness")`],
+      ["=WORKFORCE.HEADCOUNT(Staff!A2:O10)"],
+      [`=WORKFORCE.TURNOVER(${STAFF}, "31/31/2023")`],
+      ['=WORKFORCE.VACANCYRATE("lots", 4)'],
       [`=WORKFORCE.HEADLINE(${STAFF}, DATE(2023,9,30), ${POSTS})`],
     ],
   });
@@ -66,11 +111,14 @@ beforeAll(async () => {
 const calc = (row: number, col = 0) => hf.getCellValue({ sheet: hf.getSheetId("Calc")!, row, col });
 
 describe("WORKFORCE functions in HyperFormula", () => {
-  it.each(FORMULAS.map(([f, expected], i) => [f, expected, i] as const))("%s equals core", (_f, expected, i) => {
-    const want = expected();
-    expect(want).not.toBeNull();
-    expect(calc(i)).toBeCloseTo(want!, 8);
-  });
+  it.each(FORMULAS.map(([f, expected], i) => [f, expected, i] as const))(
+    "%s equals core",
+    (_f, expected, i) => {
+      const want = expected();
+      expect(want).not.toBeNull();
+      expect(calc(i)).toBeCloseTo(want!, 8);
+    }
+  );
 
   it("computes the plain-number forms (the seed check, typed into cells)", () => {
     const base = FORMULAS.length;
@@ -86,11 +134,23 @@ describe("WORKFORCE functions in HyperFormula", () => {
     const base = FORMULAS.length + 6;
     const err = (r: number) => calc(base + r) as DetailedCellError;
     expect(err(0)).toMatchObject({ type: "DIV_BY_ZERO" });
-    expect(err(1)).toMatchObject({ type: "NA", message: expect.stringMatching(/no posts data for vacancies/) });
-    expect(err(2)).toMatchObject({ type: "VALUE", message: expect.stringMatching(/unknown measure "happiness"/) });
+    expect(err(1)).toMatchObject({
+      type: "NA",
+      message: expect.stringMatching(/no posts data for vacancies/),
+    });
+    expect(err(2)).toMatchObject({
+      type: "VALUE",
+      message: expect.stringMatching(/unknown measure "happiness"/),
+    });
     expect(err(3)).toMatchObject({ type: "VALUE", message: expect.stringMatching(/header row/) });
-    expect(err(4)).toMatchObject({ type: "VALUE", message: expect.stringMatching(/as-of date "31\/31\/2023"/) });
-    expect(err(5)).toMatchObject({ type: "VALUE", message: expect.stringMatching(/vacancyFte must be a number/) });
+    expect(err(4)).toMatchObject({
+      type: "VALUE",
+      message: expect.stringMatching(/as-of date "31\/31\/2023"/),
+    });
+    expect(err(5)).toMatchObject({
+      type: "VALUE",
+      message: expect.stringMatching(/vacancyFte must be a number/),
+    });
   });
 
   it("spills the headline table: measure names and values", () => {
@@ -99,7 +159,9 @@ describe("WORKFORCE functions in HyperFormula", () => {
     const labels = Array.from({ length: rows }, (_, r) => calc(top + r, 0));
     const values = Array.from({ length: rows }, (_, r) => calc(top + r, 1));
     expect(labels).toEqual(["Measure", ...HEADLINE_KEYS.map((k) => findMeasure(k)!.label)]);
-    HEADLINE_KEYS.forEach((k, i) => expect(values[i + 1], k).toBeCloseTo(core(k, D, { withPosts: true })!, 8));
+    HEADLINE_KEYS.forEach((k, i) =>
+      expect(values[i + 1], k).toBeCloseTo(core(k, D, { withPosts: true })!, 8)
+    );
   });
 });
 
@@ -110,7 +172,8 @@ describe("core agrees with native SUMIFS over the same cells", () => {
     `SUMIFS(${col("E")},${col("D")},"${type}",${col("F")},"<=${d}",${col("G")},"")+SUMIFS(${col("E")},${col("D")},"${type}",${col("F")},"<=${d}",${col("G")},">${d}")`;
   const year = (field: string, type: string, d: number) =>
     `SUMIFS(${col("E")},${col("D")},"${type}",${col(field)},">${serialFromYmd(2022, 9, 30)}",${col(field)},"<=${d}")`;
-  const cleanCore = (name: string) => valueOrNull(computeMeasure(workforceData(ingestStaff(clean.staff), null), name, { asOf: D }));
+  const cleanCore = (name: string) =>
+    valueOrNull(computeMeasure(workforceData(ingestStaff(clean.staff), null), name, { asOf: D }));
 
   it.each([
     ["fteSocialWorkers", `=${inPost("Permanent", D)}+${inPost("Fixed term", D)}`],

@@ -7,11 +7,27 @@ describe("generated custom functions metadata", () => {
   it("lists every exported function, each with a description, result and described parameters", async () => {
     const { functions, associate, errors } = await functionMetadata();
     expect(errors).toEqual([]);
-    const exported = Object.entries(workforce).filter(([, v]) => typeof v === "function").map(([k]) => k).sort();
+    const exported = Object.entries(workforce)
+      .filter(([, v]) => typeof v === "function")
+      .map(([k]) => k)
+      .sort();
     expect(associate.map((a) => a.functionName).sort()).toEqual(exported);
-    expect(functions.map((f) => f.id)).toEqual(expect.arrayContaining([
-      "VACANCYRATE", "AGENCYPCT", "TURNOVER", "CASELOAD", "STABILITY", "HEADCOUNT", "FTE", "LEAVERS", "STARTERS", "AVGAGE", "MEASURE", "HEADLINE",
-    ]));
+    expect(functions.map((f) => f.id)).toEqual(
+      expect.arrayContaining([
+        "VACANCYRATE",
+        "AGENCYPCT",
+        "TURNOVER",
+        "CASELOAD",
+        "STABILITY",
+        "HEADCOUNT",
+        "FTE",
+        "LEAVERS",
+        "STARTERS",
+        "AVGAGE",
+        "MEASURE",
+        "HEADLINE",
+      ])
+    );
     for (const f of functions) {
       expect(f.description, f.id).toMatch(/\w{3,}/);
       expect(f.parameters.length, f.id).toBeGreaterThan(0);

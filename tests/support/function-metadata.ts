@@ -8,11 +8,21 @@ export interface FunctionMetadata {
   id: string;
   name: string;
   description?: string;
-  parameters: { name: string; description?: string; type: string; dimensionality?: "scalar" | "matrix"; optional?: boolean }[];
+  parameters: {
+    name: string;
+    description?: string;
+    type: string;
+    dimensionality?: "scalar" | "matrix";
+    optional?: boolean;
+  }[];
   result: { type?: string; dimensionality?: "scalar" | "matrix" };
 }
 
-let cached: Promise<{ functions: FunctionMetadata[]; associate: { id: string; functionName: string }[]; errors: string[] }> | null = null;
+let cached: Promise<{
+  functions: FunctionMetadata[];
+  associate: { id: string; functionName: string }[];
+  errors: string[];
+}> | null = null;
 
 export function functionMetadata() {
   cached ??= generateCustomFunctionsMetadata([FUNCTIONS_SOURCE], false).then((r) => ({

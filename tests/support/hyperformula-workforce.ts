@@ -6,7 +6,14 @@
  * spreadsheet error. Nothing here computes a measure: it only carries values across.
  */
 import {
-  ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue,
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  SimpleRangeValue,
 } from "hyperformula";
 import * as workforce from "../../src/functions/functions";
 import { WorkforceFunctionError } from "../../src/functions/errors";
@@ -18,7 +25,8 @@ type Fn = (...args: unknown[]) => unknown;
 function plain(value: unknown): unknown {
   if (value === EmptyValue || value === undefined) return null;
   if (value instanceof CellError) return `#${value.type}!`;
-  if (typeof value === "object" && value !== null && "val" in value) return (value as { val: unknown }).val; // rich numbers
+  if (typeof value === "object" && value !== null && "val" in value)
+    return (value as { val: unknown }).val; // rich numbers
   return value;
 }
 
@@ -27,7 +35,9 @@ function shape(value: unknown, param: FunctionMetadata["parameters"][number] | u
   if (value instanceof SimpleRangeValue) {
     const grid = value.rawData().map((row) => row.map(plain));
     if (param?.dimensionality === "matrix") return grid;
-    return grid.length === 1 && grid[0].length === 1 ? grid[0][0] : new CellError(ErrorType.VALUE, "a range where one value belongs");
+    return grid.length === 1 && grid[0].length === 1
+      ? grid[0][0]
+      : new CellError(ErrorType.VALUE, "a range where one value belongs");
   }
   const v = plain(value);
   return param?.dimensionality === "matrix" ? [[v]] : v;
@@ -40,7 +50,12 @@ function toCell(result: unknown): unknown {
 
 function toError(error: unknown): CellError {
   if (error instanceof WorkforceFunctionError) {
-    const type = error.kind === "div0" ? ErrorType.DIV_BY_ZERO : error.kind === "na" ? ErrorType.NA : ErrorType.VALUE;
+    const type =
+      error.kind === "div0"
+        ? ErrorType.DIV_BY_ZERO
+        : error.kind === "na"
+          ? ErrorType.NA
+          : ErrorType.VALUE;
     return new CellError(type, error.message);
   }
   throw error;
@@ -60,12 +75,17 @@ export async function workforceEngine(sheets: Record<string, unknown[][]>) {
     const fullName = `WORKFORCE.${meta.id}`;
     implemented[fullName] = {
       method,
-      parameters: meta.parameters.map((p) => ({ argumentType: FunctionArgumentType.ANY, optionalArg: p.optional ?? false })),
+      parameters: meta.parameters.map((p) => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: p.optional ?? false,
+      })),
       ...(meta.result.dimensionality === "matrix" ? { arraySizeMethod: `size_${meta.id}` } : {}),
     };
     proto[method] = function (this: FunctionPlugin, ast: never, state: never) {
       return (this as unknown as { runFunction: Fn }).runFunction(
-        (ast as { args: unknown }).args, state, (this as unknown as { metadata: Fn }).metadata(fullName),
+        (ast as { args: unknown }).args,
+        state,
+        (this as unknown as { metadata: Fn }).metadata(fullName),
         (...args: unknown[]) => {
           const shaped = meta.parameters.map((p, i) => shape(args[i], p));
           const bad = shaped.find((a) => a instanceof CellError);
@@ -75,15 +95,19 @@ export async function workforceEngine(sheets: Record<string, unknown[][]>) {
           } catch (error) {
             return toError(error);
           }
-        },
+        }
       );
     };
     // HEADLINE spills a header and one row per headline measure: two columns.
     proto[`size_${meta.id}`] = () => new ArraySize(2, HEADLINE_KEYS.length + 1);
   }
-  (WorkforcePlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = implemented;
+  (WorkforcePlugin as unknown as { implementedFunctions: unknown }).implementedFunctions =
+    implemented;
   const names = Object.fromEntries(Object.keys(implemented).map((k) => [k, k]));
   HyperFormula.unregisterFunctionPlugin(WorkforcePlugin as never);
   HyperFormula.registerFunctionPlugin(WorkforcePlugin as never, { enGB: names });
-  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3", useArrayArithmetic: true });
+  return HyperFormula.buildFromSheets(sheets as never, {
+    licenseKey: "gpl-v3",
+    useArrayArithmetic: true,
+  });
 }

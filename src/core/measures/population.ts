@@ -152,7 +152,7 @@ export class Population {
     const seen = new Set<string>();
     const out: StaffRecord[] = [];
     for (const r of records) {
-      const id = matchKey(r.staffId) || `row:${r.row}`;
+      const id = r.personKey;
       if (!seen.has(id)) {
         seen.add(id);
         out.push(r);

@@ -97,9 +97,9 @@ export function stabilityRate(p: Population): MeasureValue {
   const stillIds = new Set(
     p.allStaff
       .filter((r) => r.counts === "socialWorker" && inPostAt(r, p.asOf))
-      .map((r) => matchKey(r.staffId) || `row:${r.row}`)
+      .map((r) => r.personKey)
   );
-  const stayed = before.filter((r) => stillIds.has(matchKey(r.staffId) || `row:${r.row}`)).length;
+  const stayed = before.filter((r) => stillIds.has(r.personKey)).length;
   return ratio(stayed, before.length, "no social workers in post a year before the as-of date");
 }
 
