@@ -46,6 +46,11 @@ export function computeMeasure(
   return m.compute(new Population(data, options));
 }
 
+/** Sums of FTE carry binary noise (375.5000000000003): round to 10 dp for output. */
+function tidy(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 1e10) / 1e10;
+}
+
 /** The keys the command line's --json prints, in order. */
 export const METRICS_JSON_KEYS = [
   "fteSocialWorkers",
@@ -83,7 +88,7 @@ export function metricsReport(
 ): MetricsReport {
   const p = new Population(workforceData(staff, posts), options);
   const values = Object.fromEntries(
-    METRICS_JSON_KEYS.map((k) => [k, valueOrNull(findMeasure(k)!.compute(p))])
+    METRICS_JSON_KEYS.map((k) => [k, tidy(valueOrNull(findMeasure(k)!.compute(p)))])
   );
   const problems = [...staff.problems, ...(posts?.problems ?? [])].map(
     ({ row, column, found, expected }) => ({ row, column, found, expected })
