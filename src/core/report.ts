@@ -113,3 +113,27 @@ export function headlineRows(
     return [m.label, m.compute(p)];
   });
 }
+
+/**
+ * Measures for each team or each role (the summary's per-team and per-role tables): one
+ * Population per group, with the same as-of date and options. Groups are in order of first
+ * appearance; roles by the ladder's code, or their own text when unmapped.
+ */
+export function measuresByGroup(
+  data: WorkforceData,
+  by: "team" | "role",
+  keys: readonly string[],
+  options: MeasureOptions
+): { group: string; values: Record<string, MeasureValue> }[] {
+  const groups = new Map<string, string>();
+  for (const r of [...data.staff, ...(data.posts ?? [])]) {
+    const label = by === "team" ? r.team : r.role;
+    const key = by === "team" ? r.teamKey : r.role;
+    if (label !== "" && !groups.has(key)) groups.set(key, label);
+  }
+  return [...groups.values()].map((group) => {
+    const p = new Population(data, { ...options, [by]: group });
+    const values = Object.fromEntries(keys.map((k) => [k, findMeasure(k)!.compute(p)]));
+    return { group, values };
+  });
+}

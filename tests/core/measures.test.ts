@@ -3,7 +3,7 @@ import { ingestPosts, ingestStaff } from "../../src/core/ingest";
 import { findMeasure, MEASURES } from "../../src/core/measures/catalogue";
 import { Population } from "../../src/core/measures/population";
 import { lengthOfService } from "../../src/core/measures/service";
-import { computeMeasure, defaultAsOf, workforceData } from "../../src/core/report";
+import { computeMeasure, defaultAsOf, measuresByGroup, workforceData } from "../../src/core/report";
 import { NotAvailable } from "../../src/core/result";
 import { createStaff, d, staffGrid, StaffRow } from "../support/factories";
 
@@ -268,5 +268,21 @@ describe("measures (metrics.md)", () => {
     expect(defaultAsOf([{ start: d(2019, 1, 1), leave: d(2023, 11, 1) }])).toBe(d(2023, 9, 30));
     expect(defaultAsOf([{ start: d(2023, 10, 1), leave: null }])).toBe(d(2022, 9, 30));
     expect(defaultAsOf([])).toBeNull();
+  });
+});
+
+describe("measures by group", () => {
+  it("gives each team's and each role's measures, equal to filtering by hand", () => {
+    const data = workforceData(ingestStaff(staffGrid(service())), null);
+    const byTeam = measuresByGroup(data, "team", ["fteSocialWorkers", "turnoverRate"], { asOf: D });
+    expect(byTeam.map((g) => g.group)).toEqual(["North", "South"]);
+    expect(byTeam[1].values.fteSocialWorkers).toBeCloseTo(2);
+    expect(byTeam[1].values.turnoverRate).toBeCloseTo(0.8 / 2);
+    const byRole = measuresByGroup(data, "role", ["fteSocialWorkers"], { asOf: D });
+    expect(Object.fromEntries(byRole.map((g) => [g.group, g.values.fteSocialWorkers]))).toEqual({
+      SW1: 2,
+      SW2: 0.5,
+      ASYE: 1,
+    });
   });
 });
