@@ -1,0 +1,108 @@
+/**
+ * What the product writes into a workbook, described without any host: sheets the product
+ * owns, rectangular blocks of cells (literal values or native formulas with core's value for
+ * each), Excel tables, charts bound to cell ranges, defined names, validation lists and number
+ * formats. The Office.js adapter and the .xlsx adapter each turn a WorkbookPlan into a workbook.
+ *
+ * Rows and columns are 0-based offsets on the sheet (row 0, column 0 is A1).
+ */
+
+export type CellStyle = "title" | "subtitle" | "header" | "label" | "input" | "note" | "total" | "keypoint" | "provenance";
+
+export interface CellSpec {
+  /** A literal value. Text is always written as text, never read as a formula. */
+  value?: string | number | boolean | null;
+  /** A native formula ("=SUMIFS(…)"); `value` then holds what core computed for it. */
+  formula?: string;
+  /** An Excel number format, e.g. "0.0%", "0.0", "dd/mm/yyyy". */
+  format?: string;
+  style?: CellStyle;
+}
+
+export interface BlockSpec {
+  row: number;
+  column: number;
+  cells: CellSpec[][];
+}
+
+/** An Excel table: its header row is cells[0] of the block; the rest is its body. */
+export interface TableSpec extends BlockSpec {
+  name: string;
+  /** Excel table style name, e.g. "TableStyleLight9". */
+  style?: string;
+}
+
+export interface RangeSpec {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+export type ChartType = "line" | "columnClustered" | "columnStacked" | "columnStacked100" | "barClustered";
+
+export interface ChartSpec {
+  title: string;
+  /** Alt text for screen readers: what the chart shows, in a sentence. */
+  altText: string;
+  type: ChartType;
+  /** The category labels (one row or one column of cells). */
+  categories: RangeSpec;
+  /** One series per row (or column) of values, each named from a cell or a literal. */
+  series: { name: string; values: RangeSpec }[];
+  /** Where the chart sits: top-left cell and size in cells. */
+  anchor: RangeSpec;
+}
+
+export interface ValidationSpec {
+  range: RangeSpec;
+  list: string[];
+  prompt?: string;
+}
+
+export interface SheetSpec {
+  /** The owner marker stored in the workbook: how a rebuild finds (and replaces) only this sheet. */
+  key: "summary" | "data" | "staff-template" | "posts-template";
+  /** The name wanted; the host picks another ("… (2)") when a user's sheet already has it. */
+  preferredName: string;
+  blocks: BlockSpec[];
+  tables: TableSpec[];
+  charts: ChartSpec[];
+  /** Workbook-level defined names pointing at one cell or range of this sheet. */
+  names: { name: string; range: RangeSpec }[];
+  validations: ValidationSpec[];
+  /** Column widths in characters, from column A. */
+  columnWidths: number[];
+  /** Freeze the top rows (e.g. a table header). */
+  freezeRows?: number;
+}
+
+export interface WorkbookPlan {
+  sheets: SheetSpec[];
+}
+
+/** "A1"-style address of a 0-based cell. */
+export function cellAddress(row: number, column: number, absolute = false): string {
+  let col = "";
+  let n = column + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    col = String.fromCharCode(65 + r) + col;
+    n = Math.floor((n - 1) / 26);
+  }
+  return absolute ? `$${col}$${row + 1}` : `${col}${row + 1}`;
+}
+
+export function rangeAddress(r: RangeSpec, absolute = false): string {
+  const a = cellAddress(r.row, r.column, absolute);
+  if (r.rows === 1 && r.columns === 1) return a;
+  return `${a}:${cellAddress(r.row + r.rows - 1, r.column + r.columns - 1, absolute)}`;
+}
+
+/**
+ * Text that a spreadsheet would read as a formula or a number when typed (=, +, -, @): hosts
+ * write such text with a leading apostrophe or as a text-formatted cell, so it stays literal.
+ */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text);
+}
