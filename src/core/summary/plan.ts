@@ -7,7 +7,16 @@
  * Rows and columns are 0-based offsets on the sheet (row 0, column 0 is A1).
  */
 
-export type CellStyle = "title" | "subtitle" | "header" | "label" | "input" | "note" | "total" | "keypoint" | "provenance";
+export type CellStyle =
+  | "title"
+  | "subtitle"
+  | "header"
+  | "label"
+  | "input"
+  | "note"
+  | "total"
+  | "keypoint"
+  | "provenance";
 
 export interface CellSpec {
   /** A literal value. Text is always written as text, never read as a formula. */
@@ -39,7 +48,8 @@ export interface RangeSpec {
   columns: number;
 }
 
-export type ChartType = "line" | "columnClustered" | "columnStacked" | "columnStacked100" | "barClustered";
+export type ChartType =
+  "line" | "columnClustered" | "columnStacked" | "columnStacked100" | "barClustered";
 
 export interface ChartSpec {
   title: string;

@@ -1,0 +1,55 @@
+/** The names the summary's formulas use: the product's tables, their columns, its input cells. */
+
+export const STAFF_TABLE = "WFS_Staff";
+export const POSTS_TABLE = "WFS_Posts";
+export const ENGLAND_TABLE = "WFS_England";
+
+/** How each worker class is written in the Counts column. */
+export const COUNTS_LABEL = {
+  socialWorker: "Social worker",
+  agency: "Agency",
+  pipeline: "Pipeline",
+  vacant: "Vacant",
+} as const;
+
+/** The normalised columns, in order, with what each holds. */
+export const NORMALISED_COLUMNS = [
+  ["Source row", "the row of the raw staff table"],
+  ["Staff ID", "as in the raw table"],
+  ["Person", "1 on the first row of each staff ID: counts of people use it"],
+  ["Team", "in its most common spelling"],
+  [
+    "Role",
+    "the role ladder code (ASYE, SW1, SW2, AP, TM, SM), or the role's own text when unmapped",
+  ],
+  ["Worker type", "canonical worker type"],
+  ["Counts as", "Social worker, Agency, Pipeline or Vacant (metrics.md, Who counts)"],
+  ["Holds cases", "1 for social workers and agency workers (DfE counts agency case holders)"],
+  ["FTE", "0 < FTE ≤ 1"],
+  ["Start", "start date"],
+  ["Leave", "leave date, blank while in post"],
+  ["Leaving reason", "as recorded; Not recorded when blank"],
+  ["Birth", "date of birth"],
+  ["Age given", "age in whole years when the raw table gives an age and no date of birth"],
+  ["Gender", "Female, Male, Other or Not known"],
+  ["Ethnic group", "White, Mixed, Asian, Black, Other or Not known (ONS 2021 groups)"],
+  ["Disability", "Yes, No or Not known"],
+  ["Sexual orientation", "Heterosexual, LGB+ or Not known"],
+  ["Caseload", "cases held, blank when not recorded"],
+  ["Sickness days", "days lost to sickness, blank when not recorded"],
+] as const;
+
+export type NormalisedColumn = (typeof NORMALISED_COLUMNS)[number][0];
+
+/** A structured reference to a column of the normalised staff table. */
+export const col = (name: NormalisedColumn) => `${STAFF_TABLE}[${name}]`;
+
+/** Workbook-level names of the summary's input cells (all the product's names start with WFS_). */
+export const NAMES = {
+  asOf: "WFS_AsOf",
+  asOfYearBefore: "WFS_AsOf_1",
+  asOfTwoYearsBefore: "WFS_AsOf_2",
+  target: "WFS_CaseloadTarget",
+  targetAsye: "WFS_CaseloadTargetASYE",
+  comparatorYear: "WFS_ComparatorYear",
+} as const;
