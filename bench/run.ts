@@ -4,7 +4,9 @@
  * table-form custom-function calls over one 10k-row range (Excel calls each cell's function
  * separately: the table must be parsed once, not 100 times).
  */
-import { ingestStaff } from "../src/core/ingest";
+import { ingestPosts, ingestStaff } from "../src/core/ingest";
+import { buildSummaryPlan } from "../src/core/summary/build";
+import { DEFAULT_SUMMARY_OPTIONS } from "../src/core/summary/options";
 import { HEADLINE_KEYS, findMeasure } from "../src/core/measures/catalogue";
 import { Population } from "../src/core/measures/population";
 import { defaultAsOf, workforceData } from "../src/core/report";
@@ -72,3 +74,23 @@ console.log(
 console.log(
   `100 naive parses would take about:     ${ms(tOne * 100)}; ratio naive / cached copies: ${((tOne * 100) / tCopies).toFixed(1)}x`
 );
+
+console.log("\n3. Building the scrutiny summary plan (formulas + core's value for each)");
+for (const rows of [10_000, 100_000]) {
+  const { staff: grid, posts } = generateStaff({ rows, seed: 3, messy: true });
+  const table = ingestStaff(grid);
+  const postsTable = ingestPosts(posts);
+  const [plan, t] = timed(() =>
+    buildSummaryPlan({
+      staff: table,
+      posts: postsTable,
+      options: DEFAULT_SUMMARY_OPTIONS,
+      source: { staffTable: "Staff", postsTable: "Posts" },
+    })
+  );
+  const formulas = plan.sheets
+    .flatMap((s) => [...s.blocks, ...s.tables])
+    .flatMap((b) => b.cells.flat())
+    .filter((c) => c.formula).length;
+  console.log(`${String(rows).padEnd(10)} ${ms(t).padEnd(9)} ${formulas} formulas`);
+}

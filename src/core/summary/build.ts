@@ -80,7 +80,6 @@ class SummaryWriter {
   readonly grid = new SheetGrid();
   readonly charts: ChartSpec[] = [];
   readonly names: { name: string; range: RangeSpec }[] = [];
-  row = 0;
   readonly data: WorkforceData;
   readonly vacancySource: FormulaContext["vacancySource"];
 
@@ -100,14 +99,7 @@ class SummaryWriter {
   /** A measure's cell: its formula and core's value, or "n/a" where the data lacks the column. */
   measureCell(key: string, d: number, dRef: string, filter: Filter, format?: string): CellSpec {
     const m = findMeasure(key)!;
-    const value = m.compute(
-      new Population(this.data, {
-        ...this.measureOptions,
-        asOf: d,
-        team: filter.team,
-        role: filter.role,
-      })
-    );
+    const value = m.compute(this.population(d, filter));
     const fmt = format ?? FORMAT[m.unit];
     if (value instanceof NotAvailable && /column/.test(value.reason))
       return { value: "n/a", format: fmt };
@@ -121,8 +113,22 @@ class SummaryWriter {
     return { formula: `=${formula}`, value: cellValue(value), format: fmt };
   }
 
-  skip(n = 1) {
-    this.row += n;
+  private populations = new Map<string, Population>();
+
+  /** One Population per date and filter, shared by every cell that needs it (each memoises its rows). */
+  population(d: number, filter: Filter): Population {
+    const key = `${d}|${filter.team ?? ""}|${filter.role ?? ""}`;
+    let p = this.populations.get(key);
+    if (!p) {
+      p = new Population(this.data, {
+        ...this.measureOptions,
+        asOf: d,
+        team: filter.team,
+        role: filter.role,
+      });
+      this.populations.set(key, p);
+    }
+    return p;
   }
 }
 
@@ -406,9 +412,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
       [asOf, NAMES.asOf],
       [d1, NAMES.asOfYearBefore],
     ] as [number, string][]) {
-      const counts = lengthOfService(
-        new Population(w.data, { ...measureOptions, asOf: d, role: filter.role })
-      );
+      const counts = lengthOfService(w.population(d, filter));
       bands.forEach(([lo, hi], i) =>
         cells.push({
           formula: `=${serviceBandFormula({ d: ref, filter, vacancySource: w.vacancySource, isAsOf: d === asOf }, lo, hi)}`,
@@ -470,7 +474,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
   // 6. Leavers: by reason, by role, turnover by team
   g.put(r++, 0, subtitle("6. Leavers in the year to the as-of date"));
   g.putRow(r++, 0, [header("Leaving reason"), header("Leavers (headcount)")]);
-  const p0 = new Population(w.data, { ...measureOptions, asOf });
+  const p0 = w.population(asOf, {});
   // Every reason in the data (at any date), alphabetically: the rows stay put when the as-of date changes.
   const byReason = leaversByReason(p0);
   const reasons = [
