@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { censusDate, serialFromYmd } from "../../src/core/dates";
 import { ingestPosts, ingestStaff } from "../../src/core/ingest";
 import { buildSummaryPlan } from "../../src/core/summary/build";
+import { ingestComparators } from "../../src/core/comparators/user-comparators";
 import { DEFAULT_SUMMARY_OPTIONS } from "../../src/core/summary/options";
 import { generateStaff } from "../../src/sample/generate";
 import { loadPlan } from "../support/plan-engine";
@@ -55,14 +56,12 @@ describe("summary formulas in HyperFormula equal core", () => {
     const { loaded, bad } = mismatches(p);
     expect(loaded.formulaCells.length).toBeGreaterThan(300);
     expect(
-      bad
-        .slice(0, 5)
-        .map((b) => ({
-          where: `${b.sheet}!R${b.row + 1}C${b.column + 1}`,
-          formula: b.cell.formula!.slice(0, 300),
-          core: b.cell.value,
-          engine: b.got,
-        }))
+      bad.slice(0, 5).map((b) => ({
+        where: `${b.sheet}!R${b.row + 1}C${b.column + 1}`,
+        formula: b.cell.formula!.slice(0, 300),
+        core: b.cell.value,
+        engine: b.got,
+      }))
     ).toEqual([]);
   });
 
@@ -71,14 +70,12 @@ describe("summary formulas in HyperFormula equal core", () => {
     const { loaded, bad } = mismatches(plan(staff, null, serialFromYmd(2023, 3, 31)));
     expect(loaded.formulaCells.length).toBeGreaterThan(300);
     expect(
-      bad
-        .slice(0, 5)
-        .map((b) => ({
-          where: `${b.sheet}!R${b.row + 1}C${b.column + 1}`,
-          formula: b.cell.formula!.slice(0, 300),
-          core: b.cell.value,
-          engine: b.got,
-        }))
+      bad.slice(0, 5).map((b) => ({
+        where: `${b.sheet}!R${b.row + 1}C${b.column + 1}`,
+        formula: b.cell.formula!.slice(0, 300),
+        core: b.cell.value,
+        engine: b.got,
+      }))
     ).toEqual([]);
   });
 
@@ -97,13 +94,55 @@ describe("summary formulas in HyperFormula equal core", () => {
     );
     expect(expected.length).toBeGreaterThan(300);
     expect(
-      bad
-        .slice(0, 5)
-        .map((b) => ({
-          where: `${b.sheet}!R${b.row + 1}C${b.column + 1}`,
-          core2022: b.cell.value,
-          engine: loaded.value(b.sheet, b.row, b.column),
-        }))
+      bad.slice(0, 5).map((b) => ({
+        where: `${b.sheet}!R${b.row + 1}C${b.column + 1}`,
+        core2022: b.cell.value,
+        engine: loaded.value(b.sheet, b.row, b.column),
+      }))
     ).toEqual([]);
+  });
+});
+
+describe("user comparators", () => {
+  it("shows each pasted area beside England, percentages read as rates, symbols as n/a; formulas equal core", () => {
+    const { staff, posts } = generateStaff({ rows: 600, seed: 21 });
+    const comparators = ingestComparators([
+      [
+        "Area",
+        "Census year",
+        "FTE social workers",
+        "Vacancy rate",
+        "Agency rate",
+        "Turnover rate",
+        "Average caseload",
+      ],
+      ["North West", 2023, 5239.2, 15.7, 16.6, 12.2, 15.8],
+      ["Statistical neighbours", 2023, "", 0.12, "c", 0.15, 16.1],
+      ["North West", 2022, 5100, 14.9, 15.5, 13, 16],
+    ]);
+    expect(comparators.problems).toEqual([]);
+    const p = buildSummaryPlan({
+      staff: ingestStaff(staff),
+      posts: ingestPosts(posts),
+      options: { ...DEFAULT_SUMMARY_OPTIONS, asOf: censusDate(2023) },
+      source: { staffTable: "Staff", postsTable: "Posts" },
+      comparators: comparators.rows,
+    });
+    const loaded = loadPlan(p);
+    const cells = p.sheets[0].blocks[0].cells;
+    const headerRow = cells.findIndex((row) => row[0]?.value === "Measure");
+    expect(cells[headerRow].slice(6, 8).map((c) => c.value)).toEqual([
+      "North West",
+      "Statistical neighbours",
+    ]);
+    const row = (label: string) => cells.findIndex((r) => r[0]?.value === label);
+    const v = (label: string, col: number) => loaded.value("Scrutiny summary", row(label), col);
+    expect(v("Vacancy rate", 6)).toBeCloseTo(0.157, 9);
+    expect(v("Agency rate", 7)).toBe("n/a");
+    expect(v("Vacancy rate", 7)).toBeCloseTo(0.12, 9);
+    const bad = loaded.formulaCells.filter(
+      (f) => !close(loaded.value(f.sheet, f.row, f.column), f.cell.value)
+    );
+    expect(bad.map((b) => `${b.sheet}!R${b.row + 1}C${b.column + 1}`)).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ import { MeasureValue, NotAvailable } from "../result";
 import { ROLE_CODES, roleLabel, type WorkerType } from "../vocabulary";
 import { inPost, inYear, is, PERSON, SOCIAL_WORKERS, text } from "./formulas";
 import { FormulaContext, Filter, MEASURE_FORMULAS, serviceBandFormula } from "./measure-formulas";
-import { ENGLAND_TABLE, NAMES } from "./names";
+import { COMPARATORS_TABLE, ENGLAND_TABLE, NAMES } from "./names";
+import type { ComparatorRow } from "../comparators/user-comparators";
 import { normalisedSheet } from "./normalised";
 import { DEFAULT_SUMMARY_OPTIONS, SummaryOptions } from "./options";
 import { cellAddress, CellSpec, ChartSpec, RangeSpec, SheetSpec, WorkbookPlan } from "./plan";
@@ -28,6 +29,8 @@ export interface SummaryInput {
   posts: PostsTable | null;
   options: SummaryOptions;
   source: { staffTable: string; postsTable: string | null };
+  /** Figures the user pasted into a comparators table (a region, statistical neighbours). */
+  comparators?: ComparatorRow[];
   /** Product version for the provenance line. */
   version?: string;
   /** Build date for the provenance line (an ISO date); defaults to today. */
@@ -217,6 +220,8 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     [d2, NAMES.asOfTwoYearsBefore],
   ];
   const england = englandFor(comparatorYear);
+  const comparators = input.comparators ?? [];
+  const areas = [...new Set(comparators.map((c) => c.area))];
 
   // 1. Headline indicators
   let r = 11;
@@ -231,6 +236,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
       "Two years before",
       "England",
       "Difference from England",
+      ...areas,
     ].map(header)
   );
   g.putRow(r++, 0, [
@@ -266,6 +272,9 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
       g.put(r, 4, { value: "n/a" });
       g.put(r, 5, { value: "n/a" });
     }
+    areas.forEach((area, i) =>
+      g.put(r, 6 + i, comparatorCell(key, area, comparatorYear, comparators, FORMAT[m.unit]))
+    );
     r++;
   }
   r++;
@@ -323,7 +332,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     type: "columnClustered",
     categories: { row: chartTop + 1, column: 1, rows: 1, columns: 3 },
     series: rateRows.map((range) => ({ name: String(g.get(range.row, 0)!.value), values: range })),
-    anchor: { row: 11, column: 7, rows: 16, columns: 8 },
+    anchor: { row: 11, column: 7 + areas.length, rows: 16, columns: 8 },
   });
   r++;
 
@@ -603,8 +612,36 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     validations: [],
     columnWidths: [34, 14, 14, 14, 14, 14, 12, 12, 12, 12, 12, 12, 12, 12, 12],
   };
-  const data = normalisedSheet(input.staff, input.posts, asOf);
+  const data = normalisedSheet(input.staff, input.posts, asOf, comparators);
   return { sheets: [summary, data.sheet] };
+}
+
+const COMPARATOR_FIELD: Record<string, [column: string, field: keyof ComparatorRow]> = {
+  fteSocialWorkers: ["FTE social workers", "fte"],
+  vacancyRate: ["Vacancy rate", "vacancyRate"],
+  agencyRate: ["Agency rate", "agencyRate"],
+  turnoverRate: ["Turnover rate", "turnoverRate"],
+  averageCaseload: ["Average caseload", "averageCaseload"],
+};
+
+/** A user comparator's figure for the comparator year, looked up in the data sheet's copy of their table. */
+function comparatorCell(
+  key: string,
+  area: string,
+  year: number,
+  rows: readonly ComparatorRow[],
+  format: string
+): CellSpec {
+  const field = COMPARATOR_FIELD[key];
+  if (!field) return { value: "n/a" };
+  const t = COMPARATORS_TABLE;
+  const where = `${t}[Area],${text(area)},${t}[Census year],${NAMES.comparatorYear}`;
+  const found = rows.find((c) => c.area === area && c.year === year);
+  return {
+    formula: `=IF(COUNTIFS(${where},${t}[${field[0]}],"<>n/a")=0,"n/a",SUMIFS(${t}[${field[0]}],${where}))`,
+    value: cellValue(found ? (found[field[1]] as number | null) : null),
+    format,
+  };
 }
 
 function pct(v: unknown): string | null {

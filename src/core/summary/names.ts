@@ -3,6 +3,7 @@
 export const STAFF_TABLE = "WFS_Staff";
 export const POSTS_TABLE = "WFS_Posts";
 export const ENGLAND_TABLE = "WFS_England";
+export const COMPARATORS_TABLE = "WFS_Comparators";
 
 /** How each worker class is written in the Counts column. */
 export const COUNTS_LABEL = {

@@ -5,12 +5,14 @@
  * so COUNTIFS and SUMIFS see through a messy HR extract. It lives on a sheet the product owns.
  */
 import { ENGLAND } from "../comparators/england";
+import type { ComparatorRow } from "../comparators/user-comparators";
 import type { PostsTable, StaffTable } from "../ingest";
 import type { StaffRecord } from "../staff";
 import { cellAddress, type CellSpec, type SheetSpec, type TableSpec } from "./plan";
 import { Population } from "../measures/population";
 import { fteSocialWorkers } from "../measures/workforce";
 import {
+  COMPARATORS_TABLE,
   COUNTS_LABEL,
   ENGLAND_TABLE,
   NAMES,
@@ -64,10 +66,22 @@ export function postGroups(posts: PostsTable): { team: string; role: string; fun
   return [...groups.values()];
 }
 
+/** The user's comparators as the summary reads them: rates as fractions, "n/a" for no figure. */
+export const COMPARATOR_FIELDS: readonly [string, keyof ComparatorRow, string?][] = [
+  ["Area", "area"],
+  ["Census year", "year", "0"],
+  ["FTE social workers", "fte", "0.0"],
+  ["Vacancy rate", "vacancyRate", "0.0%"],
+  ["Agency rate", "agencyRate", "0.0%"],
+  ["Turnover rate", "turnoverRate", "0.0%"],
+  ["Average caseload", "averageCaseload", "0.0"],
+];
+
 export function normalisedSheet(
   staff: StaffTable,
   posts: PostsTable | null,
-  asOf: number
+  asOf: number,
+  comparators: readonly ComparatorRow[] = []
 ): NormalisedData {
   const seen = new Set<string>();
   const body = staff.records.map((r) => {
@@ -159,6 +173,23 @@ export function normalisedSheet(
       ]),
     ],
   });
+  if (comparators.length) {
+    tables.push({
+      name: COMPARATORS_TABLE,
+      row: 2,
+      column: englandColumn + 11,
+      style: "TableStyleLight1",
+      cells: [
+        COMPARATOR_FIELDS.map(([label]) => ({ value: label, style: "header" as const })),
+        ...comparators.map((c) =>
+          COMPARATOR_FIELDS.map(([, field, format]) => ({
+            value: c[field] ?? "n/a",
+            ...(format ? { format } : {}),
+          }))
+        ),
+      ],
+    });
+  }
   return {
     rows: body.length,
     sheet: {

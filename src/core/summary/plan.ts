@@ -72,7 +72,7 @@ export interface ValidationSpec {
 
 export interface SheetSpec {
   /** The owner marker stored in the workbook: how a rebuild finds (and replaces) only this sheet. */
-  key: "summary" | "data" | "staff-template" | "posts-template";
+  key: "summary" | "data" | "staff-template" | "posts-template" | "comparators-template";
   /** The name wanted; the host picks another ("… (2)") when a user's sheet already has it. */
   preferredName: string;
   blocks: BlockSpec[];

@@ -4,6 +4,7 @@
  * yes/no, date and number formats, and a short "how to fill this in" note.
  */
 import { POSTS_COLUMNS, STAFF_COLUMNS, type StaffColumn } from "../columns";
+import { COMPARATOR_COLUMNS } from "../comparators/user-comparators";
 import { ROLE_LADDER, WORKER_TYPES } from "../vocabulary";
 import type { CellSpec, SheetSpec, ValidationSpec, WorkbookPlan } from "./plan";
 
@@ -35,7 +36,7 @@ const HOW_TO = [
 ];
 
 function templateSheet(
-  key: "staff-template" | "posts-template",
+  key: "staff-template" | "posts-template" | "comparators-template",
   name: string,
   tableName: string,
   columns: readonly { key: string; label: string; required: boolean }[],
@@ -87,6 +88,9 @@ export function buildTemplatePlan(): WorkbookPlan {
     sheets: [
       templateSheet("staff-template", "Staff", "Staff", staffColumns, HOW_TO),
       templateSheet("posts-template", "Posts", "Posts", POSTS_COLUMNS, [HOW_TO[3]]),
+      templateSheet("comparators-template", "Comparators", "Comparators", COMPARATOR_COLUMNS, [
+        "Comparators (optional): paste DfE's published figures for a region, your statistical neighbours or another LA, one row per area and census year. Rates as DfE prints them (14.2) or as fractions (0.142); c, x, z or blank for no figure. The summary shows each area as a column beside England.",
+      ]),
     ],
   };
 }

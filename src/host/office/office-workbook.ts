@@ -1,0 +1,690 @@
+/**
+ * The workbook port on Office.js (Excel on the desktop, Mac and the web). All of the product's
+ * Office.js calls live in this folder; `Excel` and `Office` are reached only through this class
+ * (the `run` function, the requirement-set check and the settings store), so tests inject
+ * office-addin-mock's context and fakes.
+ *
+ * writePlan makes a bounded number of round trips (context.sync calls), whatever the number of
+ * staff rows, except that a block too big for one request is sent in row chunks:
+ *   1. load the sheet names, defined names and tables;
+ *   2. load each sheet's owner marker (worksheet.customProperties, ExcelApi 1.12);
+ *   3. with calculation and screen updating suspended: delete the product's names, add the new
+ *      sheets (marked), delete the old marked ones, write every block, then tables, charts,
+ *      names and validations — one request, or one per chunk when a chunk boundary is reached;
+ *   4. recalculate (calculation was suspended, so Excel leaves it to the add-in).
+ */
+import { cellAddress, rangeAddress } from "../../core/summary/plan";
+import type {
+  BlockSpec,
+  CellSpec,
+  CellStyle,
+  ChartSpec,
+  ChartType,
+  RangeSpec,
+  SheetSpec,
+  WorkbookPlan,
+} from "../../core/summary/plan";
+import type { SourceTable, WorkbookPort, WriteProgress, WriteResult } from "../workbook-port";
+import { officeDocumentSettings } from "./office-settings";
+import type { DocumentSettingsStore } from "./office-settings";
+import {
+  blockRowsAddress,
+  columnAddress,
+  formulaFor,
+  literalFor,
+  parseAddress,
+  rowChunks,
+  styleRects,
+  uniqueSheetName,
+} from "./write-helpers";
+
+/** The worksheet custom property that marks a sheet as the product's; its value is the plan sheet key. */
+export const MARKER_KEY = "WorkforceScrutiny";
+/** Defined names the product owns start with this; a rebuild deletes them before adding its own. */
+export const OWNED_NAME_PREFIX = "WFS_";
+/** Estimated bytes per write request: well under Excel on the web's 5 MB request limit. */
+export const DEFAULT_WRITE_BUDGET = 2_000_000;
+/**
+ * Cells per read request. Excel may return null for reads over 5,000,000 cells and the web's
+ * response limit is 5 MB; 200,000 cells of typical staff data is about 2 MB.
+ */
+export const DEFAULT_READ_CHUNK_CELLS = 200_000;
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficeWorkbookOptions {
+  /** The document settings store (default: Office.context.document.settings). */
+  settings?: DocumentSettingsStore;
+  /**
+   * Office.context.requirements.isSetSupported; `undefined` when it cannot tell (then the
+   * adapter tries, and an optional call is wrapped in try/catch).
+   */
+  isSetSupported?: (name: string, version: string) => boolean | undefined;
+  writeBudgetBytes?: number;
+  readChunkCells?: number;
+}
+
+const CHART_TYPES: Record<
+  ChartType,
+  "Line" | "ColumnClustered" | "ColumnStacked" | "ColumnStacked100" | "BarClustered"
+> = {
+  line: "Line",
+  columnClustered: "ColumnClustered",
+  columnStacked: "ColumnStacked",
+  columnStacked100: "ColumnStacked100",
+  barClustered: "BarClustered",
+};
+
+/**
+ * Cell styles: small, and readable (text contrast at least 4.5:1 — black on #D9E1F2 is about
+ * 15:1, black on #FFF2CC about 18:1, #404040 on white 10:1, #595959 on white 7:1; the input
+ * border #7F6000 is over 3:1 against its fill).
+ */
+export const STYLE_COLOURS = {
+  headerFill: "#D9E1F2",
+  inputFill: "#FFF2CC",
+  inputBorder: "#7F6000",
+  text: "#000000",
+  note: "#404040",
+  provenance: "#595959",
+} as const;
+
+/** Approximate request bytes of one formatted rectangle, a table, a chart, a name or a validation. */
+const OP_BYTES = 300;
+
+function officeIsSetSupported(name: string, version: string): boolean | undefined {
+  if (typeof Office === "undefined") return undefined;
+  const requirements = Office.context?.requirements;
+  if (!requirements || typeof requirements.isSetSupported !== "function") return undefined;
+  return requirements.isSetSupported(name, version);
+}
+
+function lower(s: string): string {
+  return s.toLowerCase();
+}
+
+function isOwnedName(name: string): boolean {
+  return name.toUpperCase().startsWith(OWNED_NAME_PREFIX);
+}
+
+function message(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === "string" && code !== "" && !error.message.includes(code)
+      ? `${error.message} (${code})`
+      : error.message;
+  }
+  return String(error);
+}
+
+/** An error whose message is already written for the user (not wrapped again). */
+class PlainError extends Error {}
+
+function blockWidth(block: BlockSpec): number {
+  let width = 0;
+  for (const row of block.cells) width = Math.max(width, row.length);
+  return width;
+}
+
+/** Excel column width in points for a width in characters (Calibri 11: 7 px a character + 5 px padding; 0.75 pt a px). */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((Math.max(0, characters) * 7 + 5) * 0.75 * 100) / 100;
+}
+
+type BorderEdge =
+  "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical";
+
+function applyStyle(range: Excel.Range, style: CellStyle, spec: RangeSpec): void {
+  const format = range.format;
+  switch (style) {
+    case "title":
+      format.font.bold = true;
+      format.font.size = 14;
+      break;
+    case "subtitle":
+      format.font.bold = true;
+      format.font.size = 12;
+      break;
+    case "header":
+      format.font.bold = true;
+      format.font.color = STYLE_COLOURS.text;
+      format.fill.color = STYLE_COLOURS.headerFill;
+      break;
+    case "input": {
+      format.fill.color = STYLE_COLOURS.inputFill;
+      format.font.color = STYLE_COLOURS.text;
+      const edges: BorderEdge[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+      // Inside borders exist only between cells.
+      if (spec.rows > 1) edges.push("InsideHorizontal");
+      if (spec.columns > 1) edges.push("InsideVertical");
+      for (const edge of edges) {
+        const border = format.borders.getItem(edge);
+        border.style = "Continuous";
+        border.weight = "Thin";
+        border.color = STYLE_COLOURS.inputBorder;
+      }
+      break;
+    }
+    case "note":
+      format.font.italic = true;
+      format.font.color = STYLE_COLOURS.note;
+      break;
+    case "total": {
+      format.font.bold = true;
+      const top = format.borders.getItem("EdgeTop");
+      top.style = "Continuous";
+      top.weight = "Thin";
+      break;
+    }
+    case "keypoint":
+      format.wrapText = true;
+      format.verticalAlignment = "Top";
+      break;
+    case "provenance":
+      format.font.italic = true;
+      format.font.color = STYLE_COLOURS.provenance;
+      break;
+    case "label":
+      break;
+  }
+}
+
+/** Counts syncs, and sends the pending request when the next chunk would take it over budget. */
+class WriteBatch {
+  syncs = 0;
+  private bytes = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly budget: number,
+    private readonly suspend: () => void
+  ) {}
+
+  async sync(): Promise<void> {
+    this.syncs++;
+    await this.context.sync();
+    this.bytes = 0;
+  }
+
+  /** Make room for `bytes` more in the current request (syncing first only at a chunk boundary). */
+  async reserve(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > this.budget) {
+      await this.sync();
+      // Both suspensions last until the next sync: ask again for the next request.
+      this.suspend();
+    }
+    this.bytes += bytes;
+  }
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  private readonly options: OfficeWorkbookOptions;
+
+  constructor(
+    private readonly run: ExcelRun = (batch) => Excel.run(batch),
+    options: OfficeWorkbookOptions = {}
+  ) {
+    this.options = options;
+  }
+
+  private supports(name: string, version: string): boolean | undefined {
+    const check = this.options.isSetSupported ?? officeIsSetSupported;
+    try {
+      return check(name, version);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private settings(): DocumentSettingsStore {
+    return this.options.settings ?? officeDocumentSettings();
+  }
+
+  /** Ask Excel not to recalculate or repaint until the next sync; optional, so never fatal. */
+  private suspend(context: Excel.RequestContext): void {
+    if (this.supports("ExcelApi", "1.6") !== false) {
+      try {
+        context.application.suspendApiCalculationUntilNextSync();
+      } catch {
+        // Not available here: the write still works, only more slowly.
+      }
+    }
+    if (this.supports("ExcelApi", "1.9") !== false) {
+      try {
+        context.application.suspendScreenUpdatingUntilNextSync();
+      } catch {
+        // Not available here.
+      }
+    }
+  }
+
+  async listTables(): Promise<SourceTable[]> {
+    const markersSupported = this.supports("ExcelApi", "1.12") !== false;
+    try {
+      return await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
+        const tables = context.workbook.tables;
+        tables.load("items/name,items/worksheet/name");
+        await context.sync();
+
+        const markers = markersSupported
+          ? worksheets.items.map((ws) => {
+              const marker = ws.customProperties.getItemOrNullObject(MARKER_KEY);
+              marker.load("value");
+              return marker;
+            })
+          : [];
+        const used = worksheets.items.map((ws) => {
+          const range = ws.getUsedRangeOrNullObject(true);
+          range.load("address");
+          return range;
+        });
+        const tableRanges = tables.items.map((table) => {
+          const range = table.getRange();
+          range.load("address");
+          return range;
+        });
+        await context.sync();
+
+        const owned = new Set<string>();
+        worksheets.items.forEach((ws, i) => {
+          if (markers[i] && !markers[i].isNullObject) owned.add(ws.name);
+        });
+        const result: SourceTable[] = [];
+        const withTable = new Set<string>();
+        tables.items.forEach((table, i) => {
+          const sheet = table.worksheet.name;
+          withTable.add(sheet);
+          if (owned.has(sheet)) return;
+          result.push(sourceTable(table.name, sheet, "table", tableRanges[i].address));
+        });
+        worksheets.items.forEach((ws, i) => {
+          if (owned.has(ws.name) || withTable.has(ws.name) || used[i].isNullObject) return;
+          result.push(sourceTable(ws.name, ws.name, "range", used[i].address));
+        });
+        return result;
+      });
+    } catch (error) {
+      throw plain(error, "Excel could not list the workbook's tables");
+    }
+  }
+
+  async readTable(table: SourceTable): Promise<unknown[][]> {
+    const where = parseAddress(table.address);
+    const chunkRows = Math.max(
+      1,
+      Math.floor(
+        (this.options.readChunkCells ?? DEFAULT_READ_CHUNK_CELLS) / Math.max(1, where.columns)
+      )
+    );
+    try {
+      return await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(table.sheet);
+        await context.sync();
+        if (ws.isNullObject) {
+          throw new PlainError(
+            `The sheet "${table.sheet}" is no longer in the workbook: choose the staff table again.`
+          );
+        }
+        const out: unknown[][] = [];
+        for (let start = 0; start < where.rows; start += chunkRows) {
+          const rows = Math.min(chunkRows, where.rows - start);
+          const range = ws.getRange(
+            rangeAddress({
+              row: where.row + start,
+              column: where.column,
+              rows,
+              columns: where.columns,
+            })
+          );
+          range.load("values");
+          // One response per chunk is the point: each must stay under the web's 5 MB limit.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+          for (const row of range.values) out.push(row);
+        }
+        return out;
+      });
+    } catch (error) {
+      throw plain(error, `Excel could not read "${table.name}"`);
+    }
+  }
+
+  async writePlan(plan: WorkbookPlan, progress?: WriteProgress): Promise<WriteResult> {
+    if (this.supports("ExcelApi", "1.12") === false) {
+      throw new Error(
+        "Excel needs API set ExcelApi 1.12 to mark the summary sheets; update Office (Microsoft 365, or Excel 2021 or later)."
+      );
+    }
+    const budget = this.options.writeBudgetBytes ?? DEFAULT_WRITE_BUDGET;
+    try {
+      return await this.run((context) => this.write(context, plan, budget, progress));
+    } catch (error) {
+      throw plain(error, "Excel could not build the summary sheets");
+    }
+  }
+
+  private async write(
+    context: Excel.RequestContext,
+    plan: WorkbookPlan,
+    budget: number,
+    progress?: WriteProgress
+  ): Promise<WriteResult> {
+    const batch = new WriteBatch(context, budget, () => this.suspend(context));
+    progress?.("Reading the workbook", 0);
+
+    // Round trip 1: what is there.
+    const worksheets = context.workbook.worksheets;
+    worksheets.load("items/name");
+    const names = context.workbook.names;
+    names.load("items/name");
+    const tables = context.workbook.tables;
+    tables.load("items/name,items/worksheet/name");
+    await batch.sync();
+
+    // Round trip 2: which sheets are the product's (by marker, never by name).
+    const sheets = worksheets.items;
+    const markers = sheets.map((ws) => {
+      const marker = ws.customProperties.getItemOrNullObject(MARKER_KEY);
+      marker.load("value");
+      return marker;
+    });
+    await batch.sync();
+
+    const planKeys = new Set<string>(plan.sheets.map((s) => s.key));
+    const old: Excel.Worksheet[] = [];
+    const kept: Excel.Worksheet[] = [];
+    sheets.forEach((ws, i) => {
+      const marker = markers[i];
+      if (!marker.isNullObject && planKeys.has(marker.value)) old.push(ws);
+      else kept.push(ws);
+    });
+    const keptNames = new Set(kept.map((ws) => lower(ws.name)));
+
+    this.checkNameClashes(plan, names.items, tables.items, keptNames);
+
+    const taken = new Set(keptNames);
+    const sheetNames: Record<string, string> = {};
+    for (const spec of plan.sheets) {
+      const name = uniqueSheetName(spec.preferredName, taken);
+      taken.add(lower(name));
+      sheetNames[spec.key] = name;
+    }
+
+    // Round trip 3 (and more only at chunk boundaries): write.
+    this.suspend(context);
+    for (const item of names.items) if (isOwnedName(item.name)) item.delete();
+    // The old sheets give up their names first (the new ones usually want them), and are
+    // deleted once the new ones exist (Excel never lets a workbook lose its last sheet).
+    const allNames = new Set([...sheets.map((ws) => lower(ws.name)), ...taken]);
+    let n = 0;
+    for (const ws of old) {
+      let temp: string;
+      do temp = `~WFS old ${++n}`;
+      while (allNames.has(lower(temp)));
+      ws.name = temp;
+    }
+    const added = plan.sheets.map((spec) => {
+      const ws = worksheets.add(sheetNames[spec.key]);
+      ws.customProperties.add(MARKER_KEY, spec.key);
+      return ws;
+    });
+    for (const ws of old) ws.delete();
+    await batch.reserve(OP_BYTES * (names.items.length + old.length * 2 + added.length * 2));
+
+    const totalCells = plan.sheets.reduce(
+      (sum, spec) =>
+        sum +
+        [...spec.blocks, ...spec.tables].reduce((s, b) => s + b.cells.length * blockWidth(b), 0),
+      0
+    );
+    let doneCells = 0;
+    for (let i = 0; i < plan.sheets.length; i++) {
+      const spec = plan.sheets[i];
+      const ws = added[i];
+      // A table's cells are its own block (header row first); the table is made after they are written.
+      for (const block of [...spec.blocks, ...spec.tables]) {
+        const width = blockWidth(block);
+        if (width === 0) continue;
+        for (const chunk of rowChunks(block.cells, budget)) {
+          const rects = styleRects(block.cells, block, chunk.start, chunk.end);
+          await batch.reserve(chunk.bytes + rects.length * OP_BYTES);
+          writeChunk(ws, block, width, chunk.start, chunk.end);
+          for (const rect of rects)
+            applyStyle(ws.getRange(rangeAddress(rect.range)), rect.style, rect.range);
+          doneCells += (chunk.end - chunk.start) * width;
+          progress?.(
+            `Writing ${sheetNames[spec.key]}`,
+            totalCells ? (0.9 * doneCells) / totalCells : 0.9
+          );
+        }
+      }
+      await batch.reserve(OP_BYTES * (spec.columnWidths.length + 1));
+      spec.columnWidths.forEach((chars, column) => {
+        ws.getRange(columnAddress(column)).format.columnWidth = columnWidthPoints(chars);
+      });
+      if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+    }
+
+    progress?.("Adding tables, charts and names", 0.9);
+    for (let i = 0; i < plan.sheets.length; i++) {
+      await this.addObjects(context, batch, added[i], plan.sheets[i]);
+    }
+    if (added.length > 0) added[0].activate();
+    await batch.sync();
+
+    // Calculation was suspended while writing: Excel leaves recalculating to the add-in.
+    progress?.("Calculating", 0.95);
+    context.application.calculate("Recalculate");
+    await batch.sync();
+    progress?.("Done", 1);
+    return { sheetNames, syncs: batch.syncs };
+  }
+
+  /** Refuse before writing anything when a name the plan needs belongs to the user. */
+  private checkNameClashes(
+    plan: WorkbookPlan,
+    names: Excel.NamedItem[],
+    tables: Excel.Table[],
+    keptSheets: Set<string>
+  ): void {
+    const userNames = new Set(names.filter((n) => !isOwnedName(n.name)).map((n) => lower(n.name)));
+    const userTables = new Set(
+      tables.filter((t) => keptSheets.has(lower(t.worksheet.name))).map((t) => lower(t.name))
+    );
+    for (const spec of plan.sheets) {
+      for (const { name } of spec.names) {
+        if (userNames.has(lower(name)) || userTables.has(lower(name))) {
+          throw new PlainError(
+            `The workbook already has a name or table called "${name}", which the summary needs. Rename it, then build again.`
+          );
+        }
+      }
+      for (const { name } of spec.tables) {
+        if (userTables.has(lower(name)) || userNames.has(lower(name))) {
+          throw new PlainError(
+            `The workbook already has a table or name called "${name}", which the summary needs. Rename it, then build again.`
+          );
+        }
+      }
+    }
+  }
+
+  private async addObjects(
+    context: Excel.RequestContext,
+    batch: WriteBatch,
+    ws: Excel.Worksheet,
+    spec: SheetSpec
+  ): Promise<void> {
+    for (const table of spec.tables) {
+      const width = blockWidth(table);
+      if (width === 0 || table.cells.length === 0) continue;
+      await batch.reserve(OP_BYTES);
+      const address = rangeAddress({
+        row: table.row,
+        column: table.column,
+        rows: table.cells.length,
+        columns: width,
+      });
+      const added = ws.tables.add(address, true);
+      added.name = table.name;
+      if (table.style) added.style = table.style;
+    }
+    for (const chart of spec.charts) {
+      await batch.reserve(OP_BYTES * (2 + chart.series.length));
+      this.addChart(ws, chart);
+    }
+    for (const { name, range } of spec.names) {
+      await batch.reserve(OP_BYTES);
+      context.workbook.names.add(name, ws.getRange(rangeAddress(range)));
+    }
+    for (const validation of spec.validations) {
+      await batch.reserve(OP_BYTES + validation.list.join(",").length);
+      const range = ws.getRange(rangeAddress(validation.range));
+      range.dataValidation.rule = {
+        list: { inCellDropDown: true, source: validation.list.join(",") },
+      };
+      if (validation.prompt) {
+        range.dataValidation.prompt = {
+          showPrompt: true,
+          title: "",
+          message: validation.prompt.slice(0, 255),
+        };
+      }
+    }
+  }
+
+  private addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+    const [first] = spec.series;
+    if (!first) return;
+    const seriesBy = first.values.rows === 1 && first.values.columns > 1 ? "Rows" : "Columns";
+    const chart = ws.charts.add(
+      CHART_TYPES[spec.type],
+      ws.getRange(rangeAddress(first.values)),
+      seriesBy
+    );
+    chart.title.text = spec.title;
+    const categories = rangeAddress(spec.categories);
+    spec.series.forEach((s, k) => {
+      const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+      series.setValues(ws.getRange(rangeAddress(s.values)));
+      series.setXAxisValues(ws.getRange(categories));
+      series.name = s.name;
+    });
+    const a = spec.anchor;
+    chart.setPosition(
+      cellAddress(a.row, a.column),
+      cellAddress(a.row + Math.max(1, a.rows) - 1, a.column + Math.max(1, a.columns) - 1)
+    );
+    // Chart alt text is not in the released Office.js types; set it only where Excel says the
+    // API set is there (an unsupported property would fail the whole request).
+    if (this.supports("ExcelApi", "1.16") === true) {
+      const accessible = chart as unknown as { altTextTitle?: string; altTextDescription?: string };
+      accessible.altTextTitle = spec.title;
+      accessible.altTextDescription = spec.altText;
+    }
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    try {
+      await this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        await context.sync();
+        if (ws.isNullObject) {
+          throw new PlainError(`The sheet "${sheet}" is no longer in the workbook.`);
+        }
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      });
+    } catch (error) {
+      throw plain(error, `Excel could not select ${address} on "${sheet}"`);
+    }
+  }
+
+  async loadSettings(): Promise<Record<string, unknown>> {
+    const raw = this.settings().get();
+    let value: unknown = raw;
+    if (typeof raw === "string") {
+      if (raw.trim() === "") return {};
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        return {};
+      }
+    }
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  }
+
+  async saveSettings(settings: Record<string, unknown>): Promise<void> {
+    const store = this.settings();
+    store.set(JSON.stringify(settings));
+    await store.save();
+  }
+}
+
+function plain(error: unknown, what: string): Error {
+  if (error instanceof PlainError) return new Error(error.message);
+  return new Error(`${what}: ${message(error)}`);
+}
+
+function sourceTable(
+  name: string,
+  sheet: string,
+  kind: "table" | "range",
+  address: string
+): SourceTable {
+  const where = parseAddress(address);
+  return {
+    name,
+    sheet,
+    kind,
+    address: rangeAddress({
+      row: where.row,
+      column: where.column,
+      rows: where.rows,
+      columns: where.columns,
+    }),
+    firstRow: where.row + 1,
+    firstColumn: where.column,
+    rows: where.rows,
+    columns: where.columns,
+  };
+}
+
+/** Rows [start, end) of a block: number formats first (so a plan's "@" applies), then formulas or values. */
+function writeChunk(
+  ws: Excel.Worksheet,
+  block: BlockSpec,
+  width: number,
+  start: number,
+  end: number
+): void {
+  const rows = block.cells.slice(start, end);
+  let hasFormula = false;
+  let hasFormat = false;
+  for (const row of rows) {
+    for (const cell of row) {
+      if (cell?.formula !== undefined) hasFormula = true;
+      if (cell?.format) hasFormat = true;
+    }
+  }
+  const pad = (row: CellSpec[]): (CellSpec | undefined)[] =>
+    row.length === width ? row : [...row, ...new Array<undefined>(width - row.length)];
+  const range = ws.getRange(blockRowsAddress(block, width, start, end));
+  if (hasFormat)
+    range.numberFormat = rows.map((row) => pad(row).map((cell) => cell?.format ?? "General"));
+  if (hasFormula) {
+    // `formulas` takes constants too: literal cells next to formulas go in the same matrix.
+    range.formulas = rows.map((row) =>
+      pad(row).map((cell) =>
+        cell?.formula !== undefined ? formulaFor(cell.formula) : literalFor(cell)
+      )
+    );
+  } else {
+    range.values = rows.map((row) => pad(row).map((cell) => literalFor(cell)));
+  }
+}
