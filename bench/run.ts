@@ -13,10 +13,18 @@ import { defaultAsOf, workforceData } from "../src/core/report";
 import { headcount, turnover } from "../src/functions/functions";
 import { staffTables } from "../src/functions/table-cache";
 import { generateStaff } from "../src/sample/generate";
+import { OfficeWorkbook } from "../src/host/office/office-workbook";
+import { fakeExcel } from "../tests/host/office/fake-excel";
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (t: number) => `${t.toFixed(0)} ms`;
+
+async function timedAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const v = await f();
+  return [v, performance.now() - t0];
+}
 
 function timed<T>(f: () => T): [T, number] {
   const t0 = performance.now();
@@ -94,3 +102,25 @@ for (const rows of [10_000, 100_000]) {
     .filter((c) => c.formula).length;
   console.log(`${String(rows).padEnd(10)} ${ms(t).padEnd(9)} ${formulas} formulas`);
 }
+
+async function syncCounts() {
+  console.log(
+    "\n4. Context.sync calls a build issues in Excel (Office.js adapter over a recording fake of Excel)"
+  );
+  for (const rows of [100, 10_000, 100_000]) {
+    const { staff: grid, posts } = generateStaff({ rows, seed: 4 });
+    const plan = buildSummaryPlan({
+      staff: ingestStaff(grid),
+      posts: ingestPosts(posts),
+      options: DEFAULT_SUMMARY_OPTIONS,
+      source: { staffTable: "Staff", postsTable: "Posts" },
+    });
+    const excel = fakeExcel([{ name: "Staff" }]);
+    const [result, t] = await timedAsync(() => new OfficeWorkbook(excel.run).writePlan(plan));
+    console.log(
+      `${String(rows).padEnd(10)} ${String(result.syncs).padEnd(3)} syncs   (adapter time against the fake: ${ms(t)})`
+    );
+  }
+}
+
+void syncCounts();
