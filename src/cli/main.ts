@@ -10,11 +10,12 @@ import { describeProblem } from "../core/problems";
 import { defaultAsOf, METRICS_JSON_KEYS, metricsReport } from "../core/report";
 import { FileError } from "../node/read-file";
 import { loadStaff } from "../node/load-staff";
+import { asOfProblems } from "../core/ingest";
 import { formatValue, table } from "./format";
 
 const USAGE = `usage:
   workforce metrics FILE [--as-of YYYY-MM-DD] [--sheet NAME] [--posts FILE | --posts-sheet NAME] [--json]
-  workforce check   FILE [--sheet NAME] [--posts FILE | --posts-sheet NAME]
+  workforce check   FILE [--as-of YYYY-MM-DD] [--sheet NAME] [--posts FILE | --posts-sheet NAME]
 
 FILE is an .xlsx workbook or a .csv file (UTF-8) holding the staff table.`;
 
@@ -62,7 +63,13 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
   const { staff, posts } = loaded;
 
   if (command === "check") {
-    const problems = [...staff.problems, ...(posts?.problems ?? [])];
+    const checkAsOf =
+      values["as-of"] !== undefined ? parseDate(values["as-of"]) : defaultAsOf(staff.records);
+    const problems = [
+      ...staff.problems,
+      ...(checkAsOf !== null ? asOfProblems(staff, checkAsOf) : []),
+      ...(posts?.problems ?? []),
+    ];
     out(
       `Staff: sheet "${loaded.staffSheet}", header on row ${staff.headerRow}, ${staff.rowsRead} rows read, ${staff.records.length} used, ${staff.rowsLeftOut} left out.`
     );

@@ -39,3 +39,15 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/**
+ * CSV bytes to text: UTF-8 (with or without a byte-order mark), or, when the bytes are not
+ * valid UTF-8, Windows-1252 (what Excel on Windows writes as "CSV"), with a note saying so.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" | "windows-1252" } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+  }
+}

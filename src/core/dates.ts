@@ -34,6 +34,12 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** "30/09/2022": how an analyst in England writes a date. */
+export function ukDateFromSerial(serial: number): string {
+  const { year, month, day } = ymdFromSerial(serial);
+  return `${String(day).padStart(2, "0")}/${String(month).padStart(2, "0")}/${year}`;
+}
+
 /** Excel's EDATE: the same day `months` months away, clipped to the month's last day. */
 export function addMonths(serial: number, months: number): number {
   const { year, month, day } = ymdFromSerial(serial);

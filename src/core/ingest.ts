@@ -23,6 +23,7 @@ import {
   roleCodeOf,
 } from "./values";
 import type { RoleCode } from "./vocabulary";
+import { addYears, serialFromYmd, ukDateFromSerial } from "./dates";
 
 export type Grid = readonly (readonly unknown[])[];
 
@@ -112,6 +113,22 @@ const asText = (v: unknown): Parsed<string> => ({ value: cellText(v) });
 const asCaseload = (v: unknown) => parseWholeNumber(v, "a caseload");
 const asSicknessDays = (v: unknown) => parseNonNegative(v, "sickness days");
 
+/** An Excel error value in a cell (#REF!, #N/A, …), as Office.js, ExcelJS and CSV give it. */
+export function isExcelError(value: unknown): boolean {
+  return (
+    typeof value === "string" &&
+    /^#(REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i.test(
+      value.trim()
+    )
+  );
+}
+
+/** Dates earlier than these are placeholders or typing errors, not real starts or births. */
+const EARLIEST_START = serialFromYmd(1950, 1, 1);
+const EARLIEST_BIRTH = serialFromYmd(1930, 1, 1);
+
+const EXCEL_ERROR = "a value, not an Excel error: fix the formula or the value in the raw table";
+
 /**
  * Reads one row at a time (made once per table, so a million rows make no closures):
  * required values leave the row out when bad, optional ones are blanked with a warning.
@@ -159,6 +176,10 @@ class RowParser {
   /** An optional value: parsed, or blanked with a warning. */
   readonly optional = <T>(key: StaffColumn, parse: (v: unknown) => Parsed<T>): T | null => {
     if (this.blank(key)) return null;
+    if (isExcelError(this.cell(key))) {
+      this.report(key, EXCEL_ERROR, "warning");
+      return null;
+    }
     const p = parse(this.cell(key));
     if ("value" in p) return p.value;
     this.report(key, p.expected, "warning");
@@ -173,6 +194,10 @@ class RowParser {
   ): T | null => {
     if (this.blank(key)) {
       this.report(key, what, "error");
+      return null;
+    }
+    if (isExcelError(this.cell(key))) {
+      this.report(key, EXCEL_ERROR, "error");
       return null;
     }
     const p = parse(this.cell(key));
@@ -271,6 +296,13 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
     if (start !== null && leave !== null && leave < start) {
       report("leaveDate", "a leave date on or after the start date", "error");
     }
+    if (start !== null && start < EARLIEST_START) {
+      report(
+        "startDate",
+        "a start date after 1950: this looks like a placeholder or a typing error",
+        "error"
+      );
+    }
 
     const roleCode = roleText === null ? null : roleOf(roleText);
     if (roleText !== null && roleCode === null && !unmapped.has(roleText)) {
@@ -282,7 +314,11 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
       );
     }
     const ethnicity = optional("ethnicity", ethnicityOf);
-    const birth = optional("dateOfBirth", dateOf);
+    let birth = optional("dateOfBirth", dateOf);
+    if (birth !== null && birth < EARLIEST_BIRTH) {
+      report("dateOfBirth", "a date of birth after 1930: left blank", "warning");
+      birth = null;
+    }
     const record: StaffRecord = {
       row: rowNumber,
       staffId: staffId ?? "",
@@ -299,13 +335,12 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
       leavingReason: optional("leavingReason", asText),
       birth,
       age: birth === null ? optional("age", parseAge) : null,
-      gender: r.blank("gender") ? "Not known" : genderOf(r.cell("gender")),
+      gender: optional("gender", (v) => ({ value: genderOf(v) })) ?? "Not known",
       ethnicity: ethnicity?.label ?? "Not known",
       ethnicGroup: ethnicity?.group ?? "Not known",
       disability: optional("disability", yesNoOf) ?? "Not known",
-      sexualOrientation: r.blank("sexualOrientation")
-        ? "Not known"
-        : orientationOf(r.cell("sexualOrientation")),
+      sexualOrientation:
+        optional("sexualOrientation", (v) => ({ value: orientationOf(v) })) ?? "Not known",
       caseload: optional("caseload", asCaseload),
       sicknessDays: optional("sicknessDays", asSicknessDays),
     };
@@ -424,4 +459,36 @@ export function ingestPosts(grid: Grid, options: IngestOptions<PostsColumn> = {}
     rowsLeftOut,
     headerFound: head.headerFound,
   };
+}
+
+/**
+ * Problems that need the as-of date: start dates more than a year after it, leave dates more
+ * than two years after it (typing errors such as 2032 for 2023). The rows still count: they are
+ * simply not in post at the date. Sheet row numbering, as ingest reports.
+ */
+export function asOfProblems(staff: StaffTable, asOf: number): Problem[] {
+  const header = (key: StaffColumn) => staff.columns.find((c) => c.key === key)?.header ?? key;
+  const out: Problem[] = [];
+  const iso = ukDateFromSerial;
+  for (const r of staff.records) {
+    if (r.start !== null && r.start > addYears(asOf, 1)) {
+      out.push({
+        row: r.row,
+        column: header("startDate"),
+        found: iso(r.start),
+        severity: "warning",
+        expected: `a start date no later than a year after the as-of date (${iso(asOf)}): check the year`,
+      });
+    }
+    if (r.leave !== null && r.leave > addYears(asOf, 2)) {
+      out.push({
+        row: r.row,
+        column: header("leaveDate"),
+        found: iso(r.leave),
+        severity: "warning",
+        expected: `a leave date no later than two years after the as-of date (${iso(asOf)}): check the year`,
+      });
+    }
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
  * command line's `--json` prints and the headline table spills.
  */
 import { censusDate, isoFromSerial, ymdFromSerial } from "./dates";
-import type { PostsTable, StaffTable } from "./ingest";
+import { asOfProblems, type PostsTable, type StaffTable } from "./ingest";
 import { findMeasure, HEADLINE_KEYS } from "./measures/catalogue";
 import { MeasureOptions, Population, WorkforceData } from "./measures/population";
 import type { Problem } from "./problems";
@@ -90,9 +90,11 @@ export function metricsReport(
   const values = Object.fromEntries(
     METRICS_JSON_KEYS.map((k) => [k, tidy(valueOrNull(findMeasure(k)!.compute(p)))])
   );
-  const problems = [...staff.problems, ...(posts?.problems ?? [])].map(
-    ({ row, column, found, expected }) => ({ row, column, found, expected })
-  );
+  const problems = [
+    ...staff.problems,
+    ...asOfProblems(staff, options.asOf),
+    ...(posts?.problems ?? []),
+  ].map(({ row, column, found, expected }) => ({ row, column, found, expected }));
   return {
     asOf: isoFromSerial(options.asOf),
     ...(values as Record<(typeof METRICS_JSON_KEYS)[number], number | null>),

@@ -26,7 +26,11 @@ export type Parsed<T> = { value: T } | { expected: string };
 export function toNumber(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "string") {
-    const text = value.trim().replace(/,/g, "");
+    let text = value.trim();
+    // "1,234.5" has thousands separators; "0,5" (one comma, no point) is a decimal comma, as a
+    // semicolon CSV from European Excel writes it.
+    if (/^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, "");
+    else if (/^[-+]?\d*,\d+$/.test(text)) text = text.replace(",", ".");
     if (text === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return null;
     return Number(text);
   }

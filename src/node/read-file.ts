@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { parseCsv } from "../core/csv";
+import { decodeCsv, parseCsv } from "../core/csv";
 import { serialFromDate } from "../core/dates";
 
 export interface SheetGrid {
@@ -40,7 +40,7 @@ export async function readSheets(path: string): Promise<SheetGrid[]> {
   const ext = extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".txt") {
     if (bytes.length === 0) throw new FileError(`${path} is empty`);
-    return [{ name: "CSV", grid: parseCsv(bytes.toString("utf8")) }];
+    return [{ name: "CSV", grid: parseCsv(decodeCsv(bytes).text) }];
   }
   if (ext !== ".xlsx" && ext !== ".xlsm") {
     throw new FileError(`${path}: give an .xlsx workbook or a .csv file`);
