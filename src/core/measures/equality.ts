@@ -25,16 +25,18 @@ function people(p: Population): StaffRecord[] {
   return Population.distinct(p.socialWorkersInPost());
 }
 
+/** People with a known value for `field`, and those of them for whom `is` holds. */
+function knownParts(p: Population, field: Field, is: (value: string) => boolean) {
+  const known = people(p).filter((r) => r[field] !== "Not known");
+  return { numerator: known.filter((r) => is(r[field])).length, denominator: known.length };
+}
+
 /** Share of people with a known value for `field` for whom `is` holds. */
 function knownShare(p: Population, field: Field, is: (value: string) => boolean): MeasureValue {
   if (!p.present[COLUMN[field]])
     return new NotAvailable(`no ${LABEL[field]} column in the staff data`);
-  const known = people(p).filter((r) => r[field] !== "Not known");
-  return ratio(
-    known.filter((r) => is(r[field])).length,
-    known.length,
-    `no in-post social worker has a known ${LABEL[field]}`
-  );
+  const { numerator, denominator } = knownParts(p, field, is);
+  return ratio(numerator, denominator, `no in-post social worker has a known ${LABEL[field]}`);
 }
 
 /** Share of headcount whose value for `field` is not known. */
@@ -49,17 +51,35 @@ function notKnownShare(p: Population, field: Field): MeasureValue {
   );
 }
 
-export const femaleShare = (p: Population) => knownShare(p, "gender", (v) => v === "Female");
-export const maleShare = (p: Population) => knownShare(p, "gender", (v) => v === "Male");
-export const otherGenderShare = (p: Population) => knownShare(p, "gender", (v) => v === "Other");
+/** The shares of the equality profile: field and test, by measure key. */
+const SHARES: Record<string, [Field, (value: string) => boolean]> = {
+  femaleShare: ["gender", (v) => v === "Female"],
+  maleShare: ["gender", (v) => v === "Male"],
+  otherGenderShare: ["gender", (v) => v === "Other"],
+  disabledShare: ["disability", (v) => v === "Yes"],
+  ethnicMinorityShare: ["ethnicGroup", (v) => v !== "White"],
+  lgbShare: ["sexualOrientation", (v) => v === "LGB+"],
+};
+
+/** A share's numerator and denominator (for disclosure control), or null for other measures. */
+export function shareParts(
+  p: Population,
+  key: string
+): { numerator: number; denominator: number } | null {
+  const share = SHARES[key];
+  return share ? knownParts(p, ...share) : null;
+}
+
+export const femaleShare = (p: Population) => knownShare(p, ...SHARES.femaleShare);
+export const maleShare = (p: Population) => knownShare(p, ...SHARES.maleShare);
+export const otherGenderShare = (p: Population) => knownShare(p, ...SHARES.otherGenderShare);
 export const genderNotKnownShare = (p: Population) => notKnownShare(p, "gender");
-export const disabledShare = (p: Population) => knownShare(p, "disability", (v) => v === "Yes");
+export const disabledShare = (p: Population) => knownShare(p, ...SHARES.disabledShare);
 export const disabilityNotKnownShare = (p: Population) => notKnownShare(p, "disability");
 /** Asian, Black, Mixed and Other groups; the White groups are not counted here. */
-export const ethnicMinorityShare = (p: Population) =>
-  knownShare(p, "ethnicGroup", (v) => v !== "White");
+export const ethnicMinorityShare = (p: Population) => knownShare(p, ...SHARES.ethnicMinorityShare);
 export const ethnicityNotKnownShare = (p: Population) => notKnownShare(p, "ethnicGroup");
-export const lgbShare = (p: Population) => knownShare(p, "sexualOrientation", (v) => v === "LGB+");
+export const lgbShare = (p: Population) => knownShare(p, ...SHARES.lgbShare);
 export const sexualOrientationNotKnownShare = (p: Population) =>
   notKnownShare(p, "sexualOrientation");
 

@@ -11,6 +11,7 @@ import { findMeasure, HEADLINE_KEYS, MEASURES } from "../measures/catalogue";
 import { MeasureOptions, Population, WorkforceData } from "../measures/population";
 import { lengthOfService, SERVICE_BANDS } from "../measures/service";
 import { leaversByReason } from "../measures/workforce";
+import { shareParts } from "../measures/equality";
 import { pipelineHeadcount } from "../measures/pipeline";
 import { defaultAsOf, workforceData } from "../report";
 import { MeasureValue, NotAvailable } from "../result";
@@ -21,7 +22,15 @@ import { COMPARATORS_TABLE, ENGLAND_TABLE, NAMES } from "./names";
 import type { ComparatorRow } from "../comparators/user-comparators";
 import { normalisedSheet } from "./normalised";
 import { DEFAULT_SUMMARY_OPTIONS, SummaryOptions } from "./options";
-import { cellAddress, CellSpec, ChartSpec, RangeSpec, SheetSpec, WorkbookPlan } from "./plan";
+import {
+  cellAddress,
+  CellSpec,
+  type Disclosure,
+  ChartSpec,
+  RangeSpec,
+  SheetSpec,
+  WorkbookPlan,
+} from "./plan";
 import { SheetGrid } from "./sheet-grid";
 
 export interface SummaryInput {
@@ -36,6 +45,15 @@ export interface SummaryInput {
   /** Build date for the provenance line (an ISO date); defaults to today. */
   builtOn?: string;
 }
+
+/** Measures that count people (disclosure control suppresses small ones). */
+const COUNTS_OF_PEOPLE = new Set([
+  "headcount",
+  "caseHolders",
+  "caseloadAboveTarget",
+  "leaversHeadcount",
+  "startersHeadcount",
+]);
 
 const FORMAT: Record<string, string> = {
   rate: "0.0%",
@@ -117,6 +135,32 @@ class SummaryWriter {
   }
 
   private populations = new Map<string, Population>();
+
+  /**
+   * The disclosure facts of a figure that describes people: counts of people, or a share's
+   * numerator and denominator. Null for FTE, rates of FTE and averages.
+   */
+  disclosure(
+    key: string,
+    d: number,
+    filter: Filter,
+    table: string,
+    total: boolean
+  ): Disclosure | undefined {
+    const p = this.population(d, filter);
+    const parts = shareParts(p, key);
+    if (parts) return { table, ...parts, total };
+    if (!COUNTS_OF_PEOPLE.has(key)) return undefined;
+    const v = findMeasure(key)!.compute(p);
+    return typeof v === "number" ? { table, count: v, total } : undefined;
+  }
+
+  /** measureCell with its disclosure facts attached, for the per-team and equality tables. */
+  peopleCell(key: string, filter: Filter, table: string, total: boolean): CellSpec {
+    const cell = this.measureCell(key, this.asOf, NAMES.asOf, filter);
+    const disclosure = this.disclosure(key, this.asOf, filter, table, total);
+    return disclosure ? { ...cell, disclosure } : cell;
+  }
 
   /** One Population per date and filter, shared by every cell that needs it (each memoises its rows). */
   population(d: number, filter: Filter): Population {
@@ -343,32 +387,36 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     0,
     subtitle("2. Workforce profile by team (social workers in post at the as-of date)")
   );
-  const profileCols: [string, (f: Filter) => CellSpec][] = [
+  // [header, measure, role]: FTE by role, then the team's people and equality profile.
+  const profileCols: [string, string, string?][] = [
     ...ROLE_CODES.map(
-      (code) =>
-        [
-          `FTE ${code}`,
-          (f: Filter) => w.measureCell("fteSocialWorkers", asOf, NAMES.asOf, { ...f, role: code }),
-        ] as [string, (f: Filter) => CellSpec]
+      (code) => [`FTE ${code}`, "fteSocialWorkers", code] as [string, string, string]
     ),
-    ["Headcount", (f) => w.measureCell("headcount", asOf, NAMES.asOf, f)],
-    ["FTE", (f) => w.measureCell("fteSocialWorkers", asOf, NAMES.asOf, f)],
-    ["Average age", (f) => w.measureCell("averageAge", asOf, NAMES.asOf, f)],
-    ["Disabled %", (f) => w.measureCell("disabledShare", asOf, NAMES.asOf, f)],
-    ["Ethnic minority %", (f) => w.measureCell("ethnicMinorityShare", asOf, NAMES.asOf, f)],
-    ["LGB+ %", (f) => w.measureCell("lgbShare", asOf, NAMES.asOf, f)],
-    ["Male %", (f) => w.measureCell("maleShare", asOf, NAMES.asOf, f)],
-    ["Female %", (f) => w.measureCell("femaleShare", asOf, NAMES.asOf, f)],
+    ["Headcount", "headcount"],
+    ["FTE", "fteSocialWorkers"],
+    ["Average age", "averageAge"],
+    ["Disabled %", "disabledShare"],
+    ["Ethnic minority %", "ethnicMinorityShare"],
+    ["LGB+ %", "lgbShare"],
+    ["Male %", "maleShare"],
+    ["Female %", "femaleShare"],
   ];
+  const profileCell = (
+    [, key, role]: [string, string, string?],
+    team: string | undefined
+  ): CellSpec =>
+    role !== undefined
+      ? w.measureCell(key, asOf, NAMES.asOf, { team, role })
+      : w.peopleCell(key, { team }, "profile", team === undefined);
   const profileHeader = r;
   g.putRow(r++, 0, [header("Team"), ...profileCols.map(([h]) => header(h))]);
   const profileFirst = r;
   for (const team of teams) {
-    g.putRow(r++, 0, [label(team), ...profileCols.map(([, cell]) => cell({ team }))]);
+    g.putRow(r++, 0, [label(team), ...profileCols.map((c) => profileCell(c, team))]);
   }
   g.putRow(r++, 0, [
     { value: "Total", style: "total" },
-    ...profileCols.map(([, cell]) => ({ ...cell({}), style: "total" as const })),
+    ...profileCols.map((c) => ({ ...profileCell(c, undefined), style: "total" as const })),
   ]);
   if (teams.length) {
     w.charts.push({
@@ -427,6 +475,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
           formula: `=${serviceBandFormula({ d: ref, filter, vacancySource: w.vacancySource, isAsOf: d === asOf }, lo, hi)}`,
           value: counts[SERVICE_BANDS[i]],
           format: "0",
+          disclosure: { table: "service", count: counts[SERVICE_BANDS[i]], total: code === null },
           ...(code === null ? { style: "total" as const } : {}),
         })
       );
@@ -457,7 +506,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     for (const team of [...teams, null]) {
       const filter: Filter = team === null ? {} : { team };
       const cells = cols.map(([, key]) => ({
-        ...w.measureCell(key, asOf, NAMES.asOf, filter),
+        ...w.peopleCell(key, filter, heading, team === null),
         ...(team === null ? { style: "total" as const } : {}),
       }));
       g.putRow(r++, 0, [
@@ -500,9 +549,14 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
         formula: `=${inYear(null, [SOCIAL_WORKERS, PERSON, is("Leaving reason", text(reason))], "Leave", NAMES.asOf)}`,
         value: byReason.get(reason) ?? 0,
         format: "0",
+        disclosure: { table: "leavers-reason", count: byReason.get(reason) ?? 0 },
       },
     ]);
   }
+  g.putRow(r++, 0, [
+    { value: "Total", style: "total" },
+    { ...w.peopleCell("leaversHeadcount", {}, "leavers-reason", true), style: "total" },
+  ]);
   r++;
   g.putRow(r++, 0, [
     header("Role"),
@@ -515,7 +569,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     g.putRow(r++, 0, [
       label(roleLabel(code)),
       w.measureCell("leaversFte", asOf, NAMES.asOf, f),
-      w.measureCell("leaversHeadcount", asOf, NAMES.asOf, f),
+      w.peopleCell("leaversHeadcount", f, "leavers-role", false),
       w.measureCell("turnoverRate", asOf, NAMES.asOf, f),
     ]);
   }

@@ -26,6 +26,19 @@ export interface CellSpec {
   /** An Excel number format, e.g. "0.0%", "0.0", "dd/mm/yyyy". */
   format?: string;
   style?: CellStyle;
+  /** What disclosure control needs to know about a figure that describes people (`metrics.md`, "Small numbers"). */
+  disclosure?: Disclosure;
+}
+
+export interface Disclosure {
+  /** Cells of one table share a key; secondary suppression works within a table's columns. */
+  table: string;
+  /** A count of people, or a share's numerator and denominator (people with a known value). */
+  count?: number;
+  numerator?: number;
+  denominator?: number;
+  /** A total row: shown as it is, but used to decide secondary suppression. */
+  total?: boolean;
 }
 
 export interface BlockSpec {

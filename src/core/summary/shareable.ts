@@ -1,0 +1,67 @@
+/**
+ * "Prepare to share": the summary alone, as values, with small numbers suppressed
+ * (`metrics.md`, "Small numbers"): no normalised or raw staff data, no formulas, no names.
+ * The charts stay, bound to the summary's own (now literal) cells.
+ */
+import { DEFAULT_THRESHOLD, SUPPRESSED, suppressionMask, type DisclosureItem } from "../disclosure";
+import type { BlockSpec, CellSpec, SheetSpec, WorkbookPlan } from "./plan";
+
+export interface ShareableOptions {
+  threshold?: number;
+  version?: string;
+  preparedOn?: string;
+}
+
+export function makeShareable(plan: WorkbookPlan, options: ShareableOptions = {}): WorkbookPlan {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const summary = plan.sheets.find((s) => s.key === "summary");
+  if (!summary) throw new Error("the plan has no summary sheet to share");
+
+  // Values only: every formula replaced by the value core computed for it.
+  const blocks: BlockSpec[] = summary.blocks.map((b) => ({
+    ...b,
+    cells: b.cells.map((row) =>
+      row.map(({ formula: _formula, ...cell }) => ({ ...cell }) as CellSpec)
+    ),
+  }));
+
+  const items: (DisclosureItem & { cell: CellSpec })[] = [];
+  for (const b of blocks) {
+    b.cells.forEach((row) =>
+      row.forEach((cell, j) => {
+        if (cell.disclosure)
+          items.push({ disclosure: cell.disclosure, column: b.column + j, cell });
+      })
+    );
+  }
+  const mask = suppressionMask(items, threshold);
+  let suppressed = 0;
+  items.forEach((item, i) => {
+    if (mask[i]) {
+      item.cell.value = SUPPRESSED;
+      suppressed++;
+    }
+    delete item.cell.disclosure;
+  });
+
+  const last = blocks[0];
+  const width = last.cells[0]?.length ?? 1;
+  const note = (value: string): CellSpec[] => [
+    { value, style: "note" },
+    ...Array.from({ length: width - 1 }, () => ({})),
+  ];
+  last.cells.push(
+    Array.from({ length: width }, () => ({})),
+    note(
+      `c: not shown to protect individuals (${suppressed} figure${suppressed === 1 ? "" : "s"}): a count of 1 to ${threshold - 1} people, a percentage whose count or remainder is 1 to ${threshold - 1}, ` +
+        "or a second figure from which such a number could be worked out using the total. Totals for the whole service are shown as they are."
+    ),
+    note(
+      `Prepared for sharing by Workforce Scrutiny ${options.version ?? "dev"} on ${options.preparedOn ?? new Date().toISOString().slice(0, 10)}: ` +
+        "values only (no formulas), no staff-level data, small numbers suppressed."
+    )
+  );
+
+  const shared: SheetSpec = { ...summary, blocks, names: [], validations: [] };
+  return { sheets: [shared] };
+}
