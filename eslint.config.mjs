@@ -13,7 +13,7 @@ const recommended = officeAddins.configs.recommended.map((config) =>
 
 export default [
   {
-    ignores: ["dist/**", "node_modules/**", "examples/**", "data/**", "coverage/**", "schemas/**"],
+    ignores: ["dist/**", "node_modules/**", "examples/**", "data/**", "coverage/**", "schemas/**", "**/*.generated.ts"],
   },
   ...recommended,
   {

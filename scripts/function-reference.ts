@@ -43,6 +43,14 @@ export const EXAMPLES: Record<string, { formula: string; result?: string }[]> = 
   AVGAGE: [{ formula: '=WORKFORCE.AVGAGE(Staff[#All], , "Fostering")' }],
   SICKNESS: [{ formula: "=WORKFORCE.SICKNESS(Staff[#All])" }],
   MEASURE: [{ formula: '=WORKFORCE.MEASURE(Staff[#All], "ethnicMinorityShare")' }],
+  BENCHMARK: [
+    { formula: '=WORKFORCE.BENCHMARK("vacancyRate", "England", 2022)', result: "0.2 (20.0 %)" },
+    { formula: '=WORKFORCE.BENCHMARK("turnover", "Manchester")' },
+  ],
+  NEIGHBOURS: [
+    { formula: '=WORKFORCE.NEIGHBOURS("agency", "Manchester", 2024)' },
+    { formula: '=WORKFORCE.NEIGHBOURS("vacancyRate", "E08000003", , TRUE)' },
+  ],
   HEADLINE: [{ formula: "=WORKFORCE.HEADLINE(Staff[#All], DATE(2023,9,30), Posts[#All])" }],
 };
 

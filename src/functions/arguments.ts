@@ -128,3 +128,13 @@ export function unitArg(value: unknown): "fte" | "headcount" {
   if (/^head\s*count$/i.test(v)) return "headcount";
   return fail("value", MESSAGES.badUnit(v));
 }
+
+/** A census year argument; the default when omitted. */
+export function yearArg(value: unknown, fallback: number): number {
+  const v = single(value);
+  if (omitted(v) || v === 0) return fallback;
+  const n = toNumber(v);
+  return n !== null && Number.isInteger(n) && n >= 2000 && n <= 2100
+    ? n
+    : fail("value", MESSAGES.badYear(v));
+}

@@ -29,6 +29,11 @@ export const MESSAGES = {
     `unknown measure "${name}": use a name such as "vacancyRate", "turnoverRate" or "averageCaseload"`,
   badUnit: (found: unknown) => `unit must be "FTE" or "headcount"; found "${String(found)}"`,
   badPosts: "the posts range has no header row with Team, Role and Funded FTE",
+  unknownDfeMeasure: (name: string) =>
+    `unknown measure "${name}": use vacancyRate, agencyRate, agencyCoverRate, turnoverRate, averageCaseload, absenceRate, fteSocialWorkers, startersFte or leaversFte`,
+  noNeighbours: (la: string) =>
+    `no statistical neighbours found for "${la}": give a local authority's name, E-code or LA number`,
+  badYear: (found: unknown) => `year must be a census year such as 2023; found "${String(found)}"`,
   tableNeeded: (fn: string) =>
     `${fn} needs the staff table (with its header row) as its first argument`,
 } as const;

@@ -37,6 +37,8 @@ import {
   unitArg,
 } from "./arguments";
 import { fail, MESSAGES } from "./errors";
+import { yearArg } from "./arguments";
+import { bundledIndicators, dfeMeasureKey } from "../core/comparators/dfe";
 
 /**
  * Vacancy rate: vacancy FTE / (vacancy FTE + filled FTE), as a fraction. Give two numbers, or the staff table.
@@ -366,5 +368,51 @@ export function headline(staff: any[][], asOf?: any, posts?: any[][]): any[][] {
       ["Measure", "Value"],
       ...rows.map(([label, v]) => [label, v instanceof NotAvailable ? "not available" : v]),
     ];
+  });
+}
+
+/**
+ * DfE's published figure for an area: England, a region, or a local authority (name, E-code or three-digit LA number).
+ * @customfunction BENCHMARK
+ * @param measure The measure, e.g. "vacancyRate", "turnover rate", "agency", "caseload", "absence".
+ * @param area "England", a region (e.g. "North West"), or a local authority (e.g. "Manchester", "E08000003" or 352).
+ * @param [year] The census year (default: the latest DfE has published in the product's data).
+ * @returns DfE's figure; rates are fractions. #N/A where DfE published no usable figure.
+ */
+export async function benchmark(measure: string, area: any, year?: number): Promise<number> {
+  const dfe = await bundledIndicators();
+  return guard(() => {
+    const key =
+      dfeMeasureKey(String(measure ?? "")) ??
+      fail("value", MESSAGES.unknownDfeMeasure(String(measure ?? "")));
+    return excelValue(dfe.value(key, String(area ?? ""), yearArg(year, dfe.latestYear())));
+  });
+}
+
+/**
+ * The median of a local authority's ten statistical neighbours (DfE's 2025 model), or their ten figures.
+ * @customfunction NEIGHBOURS
+ * @param measure The measure, e.g. "vacancyRate", "turnover rate", "agency", "caseload".
+ * @param la The local authority: name, E-code or three-digit LA number.
+ * @param [year] The census year (default: the latest DfE has published in the product's data).
+ * @param [list] TRUE to spill the ten neighbours and their figures instead of the median.
+ * @returns The neighbours' median (as DfE's dashboard compares), or a two-column list of neighbours and figures.
+ */
+export async function neighbours(
+  measure: string,
+  la: any,
+  year?: number,
+  list?: boolean
+): Promise<any[][]> {
+  const dfe = await bundledIndicators();
+  return guard(() => {
+    const key =
+      dfeMeasureKey(String(measure ?? "")) ??
+      fail("value", MESSAGES.unknownDfeMeasure(String(measure ?? "")));
+    const y = yearArg(year, dfe.latestYear());
+    if (!list) return [[excelValue(dfe.neighboursMedian(key, String(la ?? ""), y))]];
+    const rows = dfe.neighboursOf(String(la ?? ""), y);
+    if (rows.length === 0) return fail("na", MESSAGES.noNeighbours(String(la ?? "")));
+    return rows.map((r) => [r.name, r.values[key] ?? "no figure"]);
   });
 }
