@@ -54,3 +54,16 @@ describe("ingest never fails", () => {
     );
   });
 });
+
+describe("ingest: cases the property test found", () => {
+  it("an invalid Date object in a cell", () => {
+    expect(() => ingestStaff([[new Date(NaN)]])).not.toThrow();
+    const t = ingestStaff([
+      ["Staff ID", "Team", "Role", "Worker type", "FTE", "Start date"],
+      ["S1", "North", "SW1", "Permanent", 1, new Date(NaN)],
+    ]);
+    expect(t.problems).toEqual([
+      expect.objectContaining({ row: 2, column: "Start date", found: "" }),
+    ]);
+  });
+});
