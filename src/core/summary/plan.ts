@@ -104,6 +104,40 @@ export interface WorkbookPlan {
   sheets: SheetSpec[];
 }
 
+/**
+ * Template sheets are handed to the user: written once, never marked as the product's, never
+ * replaced (inserting the template again adds "Staff (2)"), so filling one in can never be
+ * undone by the product.
+ */
+export function isHandedToUser(key: SheetSpec["key"]): boolean {
+  return key.endsWith("-template");
+}
+
+/**
+ * The plan with its template tables renamed (Staff → Staff2 …) where the workbook already has a
+ * table or name of that name, so inserting the template twice never fails. `taken` is lower case.
+ */
+export function withFreeTemplateTableNames(
+  plan: WorkbookPlan,
+  taken: ReadonlySet<string>
+): WorkbookPlan {
+  const used = new Set(taken);
+  return {
+    sheets: plan.sheets.map((sheet) => {
+      if (!isHandedToUser(sheet.key)) return sheet;
+      return {
+        ...sheet,
+        tables: sheet.tables.map((t) => {
+          let name = t.name;
+          for (let n = 2; used.has(name.toLowerCase()); n++) name = `${t.name}${n}`;
+          used.add(name.toLowerCase());
+          return name === t.name ? t : { ...t, name };
+        }),
+      };
+    }),
+  };
+}
+
 /** "A1"-style address of a 0-based cell. */
 export function cellAddress(row: number, column: number, absolute = false): string {
   let col = "";

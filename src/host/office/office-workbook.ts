@@ -13,7 +13,12 @@
  *      names and validations — one request, or one per chunk when a chunk boundary is reached;
  *   4. recalculate (calculation was suspended, so Excel leaves it to the add-in).
  */
-import { cellAddress, rangeAddress } from "../../core/summary/plan";
+import {
+  cellAddress,
+  isHandedToUser,
+  rangeAddress,
+  withFreeTemplateTableNames,
+} from "../../core/summary/plan";
 import type {
   BlockSpec,
   CellSpec,
@@ -392,7 +397,9 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     await batch.sync();
 
-    const planKeys = new Set<string>(plan.sheets.map((s) => s.key));
+    const planKeys = new Set<string>(
+      plan.sheets.filter((s) => !isHandedToUser(s.key)).map((s) => s.key)
+    );
     const old: Excel.Worksheet[] = [];
     const kept: Excel.Worksheet[] = [];
     sheets.forEach((ws, i) => {
@@ -402,6 +409,10 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     const keptNames = new Set(kept.map((ws) => lower(ws.name)));
 
+    plan = withFreeTemplateTableNames(
+      plan,
+      new Set([...tables.items.map((t) => lower(t.name)), ...names.items.map((n) => lower(n.name))])
+    );
     this.checkNameClashes(plan, names.items, tables.items, keptNames);
 
     const taken = new Set(keptNames);
@@ -414,7 +425,9 @@ export class OfficeWorkbook implements WorkbookPort {
 
     // Round trip 3 (and more only at chunk boundaries): write.
     this.suspend(context);
-    for (const item of names.items) if (isOwnedName(item.name)) item.delete();
+    // The product's names belong to the summary: only a plan that defines names replaces them.
+    const definesNames = plan.sheets.some((sheet) => sheet.names.length > 0);
+    if (definesNames) for (const item of names.items) if (isOwnedName(item.name)) item.delete();
     // The old sheets give up their names first (the new ones usually want them), and are
     // deleted once the new ones exist (Excel never lets a workbook lose its last sheet).
     const allNames = new Set([...sheets.map((ws) => lower(ws.name)), ...taken]);
@@ -427,7 +440,7 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     const added = plan.sheets.map((spec) => {
       const ws = worksheets.add(sheetNames[spec.key]);
-      ws.customProperties.add(MARKER_KEY, spec.key);
+      if (!isHandedToUser(spec.key)) ws.customProperties.add(MARKER_KEY, spec.key);
       return ws;
     });
     for (const ws of old) ws.delete();

@@ -629,3 +629,18 @@ describe("OfficeWorkbook settings", () => {
     );
   });
 });
+
+describe("OfficeWorkbook: the template is handed to the user", () => {
+  it("writes template sheets without the product's marker, never replaces them, and keeps the summary's names", async () => {
+    const { buildTemplatePlan } = await import("../../../src/core/summary/template");
+    const excel = fakeExcel([{ name: "Scrutiny summary", marker: "summary" }]);
+    excel.names.push({ name: "WFS_AsOf", ref: "'Scrutiny summary'!$B$5", deleted: false });
+    const first = await adapter(excel).writePlan(buildTemplatePlan());
+    expect(first.sheetNames["staff-template"]).toBe("Staff");
+    const again = await adapter(excel).writePlan(buildTemplatePlan());
+    expect(again.sheetNames["staff-template"]).toBe("Staff (2)");
+    expect(excel.sheet("Staff")).toBeDefined();
+    expect(excel.sheet("Scrutiny summary")).toBeDefined();
+    expect(excel.names.filter((n) => !n.deleted).map((n) => n.name)).toEqual(["WFS_AsOf"]);
+  });
+});

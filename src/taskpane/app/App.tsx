@@ -1,0 +1,126 @@
+/**
+ * The task pane: Data, Check, Options, Build and the staff data template, in that order, as the
+ * sections of one accordion. The host (the workbook) and the plan builders arrive as props.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  makeStyles,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import { Notices } from "../components/Notices";
+import { BuildSection } from "../features/build/BuildSection";
+import { CheckSection } from "../features/check/CheckSection";
+import { DataSection } from "../features/data/DataSection";
+import { OptionsSection } from "../features/options/OptionsSection";
+import { TemplateSection } from "../features/template/TemplateSection";
+import { StyleRoot } from "./StyleRoot";
+import type { AppProps } from "./types";
+import { usePane } from "./use-pane";
+
+const SECTIONS = ["data", "check", "options", "build", "template"] as const;
+
+const useStyles = makeStyles({
+  pane: {
+    boxSizing: "border-box",
+    maxWidth: "100%",
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    overflowWrap: "anywhere",
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  text: { margin: 0 },
+  heading: { margin: 0 },
+  panel: { paddingBottom: tokens.spacingVerticalL },
+  footer: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+}
+
+function Pane(props: AppProps): React.JSX.Element {
+  const styles = useStyles();
+  const pane = usePane(props);
+  const { errors, warnings } = pane.problemCounts;
+  const checkSummary =
+    errors + warnings === 0
+      ? ""
+      : ` (${count(errors, "error", "errors")}, ${count(warnings, "warning", "warnings")})`;
+  return (
+    <main className={styles.pane} aria-labelledby="pane-title">
+      <h1 id="pane-title" className={styles.title}>
+        Workforce Scrutiny
+      </h1>
+      <p className={styles.text}>
+        Build the children&apos;s social work workforce summary from your staff table. Nothing
+        leaves this workbook.
+      </p>
+      <Notices notices={pane.notices} onDismiss={pane.dismiss} />
+      {pane.loading && <Spinner size="small" label="Reading the workbook…" />}
+      <Accordion multiple collapsible defaultOpenItems={[...SECTIONS]}>
+        <AccordionItem value="data">
+          <AccordionHeader as="h2" size="large">
+            Data
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <DataSection {...pane.data} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="check">
+          <AccordionHeader as="h2" size="large">
+            Check{checkSummary}
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <CheckSection {...pane.check} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="options">
+          <AccordionHeader as="h2" size="large">
+            Options
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <OptionsSection {...pane.options} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="build">
+          <AccordionHeader as="h2" size="large">
+            Build
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <BuildSection {...pane.build} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="template">
+          <AccordionHeader as="h2" size="large">
+            Staff data template
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <TemplateSection {...pane.template} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
+      <p className={styles.footer}>Workforce Scrutiny {props.version}</p>
+    </main>
+  );
+}
+
+export function App(props: AppProps): React.JSX.Element {
+  return (
+    <StyleRoot>
+      <Pane {...props} />
+    </StyleRoot>
+  );
+}

@@ -1,0 +1,21 @@
+/** What the pane is given by its bootstrap: the host and the two plan builders. */
+import type { PostsTable, StaffTable } from "../../core/ingest";
+import type { SummaryOptions } from "../../core/summary/options";
+import type { WorkbookPlan } from "../../core/summary/plan";
+import type { WorkbookPort } from "../../host/workbook-port";
+
+export interface SummaryInput {
+  staff: StaffTable;
+  posts: PostsTable | null;
+  options: SummaryOptions;
+  source: { staffTable: string; postsTable: string | null };
+  /** The product version, for the summary's provenance line. */
+  version?: string;
+}
+
+export interface AppProps {
+  host: WorkbookPort;
+  buildSummaryPlan: (input: SummaryInput) => WorkbookPlan;
+  buildTemplatePlan: () => WorkbookPlan;
+  version: string;
+}

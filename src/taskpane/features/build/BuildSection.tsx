@@ -1,0 +1,112 @@
+/**
+ * Build: the "Build scrutiny summary" button, its progress, what was written, and "Refresh"
+ * when the staff data changed since the last build.
+ */
+import { Button, Field, Link, ProgressBar } from "@fluentui/react-components";
+import * as React from "react";
+import { Notice, Notices } from "../../components/Notices";
+import { useSectionStyles } from "../../components/styles";
+
+export interface BuildOutcome {
+  sheets: string[];
+  rowsUsed: number;
+  rowsLeftOut: number;
+  postsRowsLeftOut: number | null;
+}
+
+export interface BuildSectionProps {
+  /** Why the summary cannot be built yet, in plain English (empty when it can). */
+  blockers: readonly string[];
+  running: boolean;
+  step: string;
+  fraction: number;
+  outcome: BuildOutcome | null;
+  /** The staff or posts cells differ from those of the last build. */
+  changedSinceBuild: boolean;
+  notices: readonly Notice[];
+  onDismiss: (id: string) => void;
+  onBuild: () => void;
+  onCheckChanges: () => void;
+  onGoTo: (sheet: string) => void;
+}
+
+const n = (value: number) => value.toLocaleString("en-GB");
+
+export function BuildSection(props: BuildSectionProps): React.JSX.Element {
+  const styles = useSectionStyles();
+  const blockersId = React.useId();
+  const blocked = props.blockers.length > 0;
+  return (
+    <div className={styles.stack}>
+      <p className={styles.text}>
+        Writes the summary to its own sheet, as Excel formulas over your staff table, so it stays
+        correct when the data changes. Your own sheets are never changed.
+      </p>
+      {blocked && (
+        <div id={blockersId} className={styles.group}>
+          <p className={styles.text}>Before building:</p>
+          <ul className={styles.list}>
+            {props.blockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {props.changedSinceBuild && !props.running && (
+        <p className={styles.text} role="status">
+          The data has changed since the summary was built.
+        </p>
+      )}
+      <div className={styles.actions}>
+        <Button
+          appearance="primary"
+          disabledFocusable={blocked || props.running}
+          aria-describedby={blocked ? blockersId : undefined}
+          onClick={props.onBuild}
+        >
+          Build scrutiny summary
+        </Button>
+        {props.changedSinceBuild && (
+          <Button disabledFocusable={blocked || props.running} onClick={props.onBuild}>
+            Refresh
+          </Button>
+        )}
+        {props.outcome && !props.changedSinceBuild && (
+          <Button disabledFocusable={props.running} onClick={props.onCheckChanges}>
+            Check for changes
+          </Button>
+        )}
+      </div>
+      <div aria-live="polite">
+        {props.running && (
+          <Field label="Progress" hint={props.step} validationState="none">
+            <ProgressBar value={props.fraction} max={1} />
+          </Field>
+        )}
+      </div>
+      <Notices notices={props.notices} onDismiss={props.onDismiss} />
+      {props.outcome && !props.running && (
+        <section aria-label="Last build" className={styles.group}>
+          <p className={styles.text} role="status">
+            Built from {n(props.outcome.rowsUsed)} staff rows; {n(props.outcome.rowsLeftOut)} left
+            out
+            {props.outcome.postsRowsLeftOut !== null
+              ? `, and ${n(props.outcome.postsRowsLeftOut)} posts rows left out`
+              : ""}
+            .
+          </p>
+          <p className={styles.text}>Sheets written:</p>
+          <ul className={styles.links}>
+            {props.outcome.sheets.map((sheet) => (
+              <li key={sheet}>
+                <Link as="button" className={styles.link} onClick={() => props.onGoTo(sheet)}>
+                  {sheet}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
