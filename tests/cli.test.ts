@@ -1,6 +1,6 @@
 /** The workforce command line, run as a user runs it: the built bin on real files. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { parseDate } from "../src/core/dates";
 import { ingestPosts, ingestStaff } from "../src/core/ingest";
 import { METRICS_JSON_KEYS, metricsReport } from "../src/core/report";
 import { readSheets } from "../src/node/read-file";
+import { SAMPLE_PATH, validateCensus } from "./census/support";
 
 const ROOT = join(__dirname, "..");
 const SAMPLE = join(ROOT, "examples", "sample-staff.xlsx");
@@ -115,5 +116,31 @@ describe("bad files get one clear line and exit 2", () => {
   it("a missing file and an unknown command", () => {
     expect(run("metrics", join(tmp, "nope.xlsx")).stderr).toMatch(/cannot read/);
     expect(run("frobnicate", SAMPLE).status).toBe(2);
+  });
+});
+
+describe("census returns on the command line", () => {
+  it("workforce metrics on a census file prints the measures, with the LA-level vacancies", () => {
+    const r = run("metrics", SAMPLE_PATH, "--json");
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.asOf).toBe("2022-09-30");
+    expect(json.vacancyFte).toBe(79.68);
+    expect(json.problems.length).toBeGreaterThan(0); // the sample's implausible values surface
+  });
+
+  it("workforce census writes a return that validates against DfE's schema, after a pre-submission report", () => {
+    const file = join(tmp, "return.xml");
+    const r = run("census", SAMPLE, "--year", "2023", "--la", "352", "-o", file);
+    expect(r.stdout).toMatch(/Wrote .*return\.xml: \d+ workers, collection year 2023, LA 352/);
+    // the sample's staff IDs are not Social Work England numbers: placeholders, reported as errors
+    expect(r.stdout).toMatch(/Pre-submission errors/);
+    expect(r.status).toBe(1);
+    const xml = readFileSync(file, "utf8");
+    expect(validateCensus(xml)).toEqual({ valid: true, errors: [] });
+    // and the return reads back as a staff source
+    const back = JSON.parse(run("metrics", file, "--json").stdout);
+    expect(back.asOf).toBe("2023-09-30");
+    expect(back.fteSocialWorkers).toBeGreaterThan(300);
   });
 });

@@ -1,39 +1,28 @@
 /**
- * The `workforce` command line: `metrics` and `check` on an .xlsx or .csv staff file.
- * Exit codes: 0 done; 1 `check` found rows left out; 2 a bad file or bad arguments.
+ * The `workforce` command line. Exit codes: 0 done; 1 the data has problems (`check`: rows left
+ * out; `census`: pre-submission errors); 2 a bad file or bad arguments (one line, no stack trace).
  */
 import { parseArgs } from "node:util";
-import { englandFor } from "../core/comparators/england";
-import { parseDate, ymdFromSerial, isoFromSerial } from "../core/dates";
-import { findMeasure } from "../core/measures/catalogue";
-import { describeProblem } from "../core/problems";
-import { defaultAsOf, METRICS_JSON_KEYS, metricsReport } from "../core/report";
 import { FileError } from "../node/read-file";
-import { loadStaff } from "../node/load-staff";
-import { asOfProblems } from "../core/ingest";
-import { formatValue, table } from "./format";
+import { UsageError, type Args, type Out } from "./args";
+import { census } from "./commands/census";
+import { check } from "./commands/check";
+import { metrics } from "./commands/metrics";
 
 const USAGE = `usage:
   workforce metrics FILE [--as-of YYYY-MM-DD] [--sheet NAME] [--posts FILE | --posts-sheet NAME] [--json]
   workforce check   FILE [--as-of YYYY-MM-DD] [--sheet NAME] [--posts FILE | --posts-sheet NAME]
+  workforce census  FILE --year YYYY [--la NNN] -o RETURN.xml
 
-FILE is an .xlsx workbook or a .csv file (UTF-8) holding the staff table.`;
+FILE is an .xlsx workbook, a .csv file (UTF-8 or Windows-1252) or a CSWW census return (.xml).`;
 
-class UsageError extends Error {}
-
-const ENGLAND_FIELD: Record<string, keyof NonNullable<ReturnType<typeof englandFor>>> = {
-  fteSocialWorkers: "fte",
-  vacancyFte: "vacancyFte",
-  vacancyRate: "vacancyRate",
-  agencyFte: "agencyFte",
-  agencyRate: "agencyRate",
-  turnoverRate: "turnoverRate",
-  averageCaseload: "averageCaseload",
-  leaversFte: "leaversFte",
-  startersFte: "startersFte",
+const COMMANDS: Record<string, (args: Args, out: Out) => Promise<number>> = {
+  metrics,
+  check,
+  census,
 };
 
-async function run(argv: string[], out: (s: string) => void): Promise<number> {
+async function run(argv: string[], out: Out): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -43,6 +32,10 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
       posts: { type: "string" },
       "posts-sheet": { type: "string" },
       json: { type: "boolean" },
+      output: { type: "string", short: "o" },
+      year: { type: "string" },
+      la: { type: "string" },
+      shareable: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -51,88 +44,15 @@ async function run(argv: string[], out: (s: string) => void): Promise<number> {
     out(USAGE);
     return command ? 0 : 2;
   }
-  if (command !== "metrics" && command !== "check")
-    throw new UsageError(`unknown command "${command}"`);
-  if (!file) throw new UsageError(`${command} needs a FILE`);
-
-  const loaded = await loadStaff(file, {
-    sheet: values.sheet,
-    postsFile: values.posts,
-    postsSheet: values["posts-sheet"],
-  });
-  const { staff, posts } = loaded;
-
-  if (command === "check") {
-    const checkAsOf =
-      values["as-of"] !== undefined ? parseDate(values["as-of"]) : defaultAsOf(staff.records);
-    const problems = [
-      ...staff.problems,
-      ...(checkAsOf !== null ? asOfProblems(staff, checkAsOf) : []),
-      ...(posts?.problems ?? []),
-    ];
-    out(
-      `Staff: sheet "${loaded.staffSheet}", header on row ${staff.headerRow}, ${staff.rowsRead} rows read, ${staff.records.length} used, ${staff.rowsLeftOut} left out.`
-    );
-    if (posts)
-      out(
-        `Posts: sheet "${loaded.postsSheet}", ${posts.rowsRead} rows read, ${posts.records.length} used, ${posts.rowsLeftOut} left out.`
-      );
-    out(
-      `Columns: ${staff.columns.map((c) => `${c.header} → ${c.key}${c.how === "synonym" ? " (synonym)" : ""}`).join("; ")}`
-    );
-    if (staff.unmappedRoles.length) out(`Unmapped roles: ${staff.unmappedRoles.join(", ")}`);
-    const errors = problems.filter((p) => p.severity === "error");
-    const warnings = problems.filter((p) => p.severity === "warning");
-    if (errors.length)
-      out(`\nErrors (rows left out):\n${errors.map((p) => `  ${describeProblem(p)}`).join("\n")}`);
-    if (warnings.length)
-      out(`\nWarnings (rows kept):\n${warnings.map((p) => `  ${describeProblem(p)}`).join("\n")}`);
-    if (!problems.length) out("No problems found.");
-    return staff.rowsLeftOut + (posts?.rowsLeftOut ?? 0) > 0 ? 1 : 0;
-  }
-
-  let asOf: number | null;
-  if (values["as-of"] !== undefined) {
-    asOf = parseDate(values["as-of"]);
-    if (asOf === null)
-      throw new UsageError(`--as-of "${values["as-of"]}" is not a date: use YYYY-MM-DD`);
-  } else {
-    asOf = defaultAsOf(staff.records);
-    if (asOf === null)
-      throw new FileError(
-        `${file}: no usable start or leave dates, so no default as-of date; give --as-of YYYY-MM-DD`
-      );
-  }
-  const report = metricsReport(staff, posts, { asOf });
-  if (values.json) {
-    out(JSON.stringify(report, null, 2));
-    return 0;
-  }
-
-  const year = ymdFromSerial(asOf).year;
-  const england = englandFor(year);
-  const rows = [["Measure", `At ${isoFromSerial(asOf)}`, `England ${year}`]];
-  for (const key of METRICS_JSON_KEYS) {
-    const m = findMeasure(key)!;
-    const e = ENGLAND_FIELD[key] && england ? (england[ENGLAND_FIELD[key]] as number | null) : null;
-    rows.push([
-      m.label,
-      formatValue(report[key], m.unit),
-      ENGLAND_FIELD[key] ? formatValue(e, m.unit) : "",
-    ]);
-  }
-  out(table(rows));
-  out(
-    `\nRows used: ${report.rowsUsed}; rows left out: ${report.rowsLeftOut}${report.problems.length ? ` (run "workforce check ${file}" for the ${report.problems.length} problems)` : ""}.`
-  );
-  if (england) out(`England: ${england.source}.`);
-  return 0;
+  const fn = COMMANDS[command];
+  if (!fn) throw new UsageError(`unknown command "${command}"`);
+  return fn({ command, file, values }, out);
 }
 
 export async function main(
   argv: string[],
-  out: (s: string) => void = console.log,
-  err: (s: string) => void = console.error
+  out: Out = console.log,
+  err: Out = console.error
 ): Promise<number> {
   try {
     return await run(argv, out);

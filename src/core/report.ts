@@ -31,8 +31,8 @@ export function defaultAsOf(
   return min <= censusDate(year) ? censusDate(year) : censusDate(year - 1);
 }
 
-export function workforceData(staff: StaffTable, posts: PostsTable | null): WorkforceData {
-  return { staff: staff.records, present: staff.present, posts: posts ? posts.records : null };
+export function workforceData(staff: StaffTable, posts: PostsTable | null, vacancyFteGiven: number | null = null): WorkforceData {
+  return { staff: staff.records, present: staff.present, posts: posts ? posts.records : null, vacancyFteGiven };
 }
 
 /** One measure by key or label; throws only for an unknown name (a caller's mistake). */
@@ -84,13 +84,15 @@ export type MetricsReport = { asOf: string } & Record<
 export function metricsReport(
   staff: StaffTable,
   posts: PostsTable | null,
-  options: MeasureOptions
+  options: MeasureOptions,
+  source: { vacancyFteGiven?: number | null; extraProblems?: Problem[] } = {}
 ): MetricsReport {
-  const p = new Population(workforceData(staff, posts), options);
+  const p = new Population(workforceData(staff, posts, source.vacancyFteGiven ?? null), options);
   const values = Object.fromEntries(
     METRICS_JSON_KEYS.map((k) => [k, tidy(valueOrNull(findMeasure(k)!.compute(p)))])
   );
   const problems = [
+    ...(source.extraProblems ?? []),
     ...staff.problems,
     ...asOfProblems(staff, options.asOf),
     ...(posts?.problems ?? []),

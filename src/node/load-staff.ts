@@ -6,6 +6,10 @@
 import { STAFF_COLUMNS } from "../core/columns";
 import { countRecognised, findHeaderRow } from "../core/headers";
 import { ingestPosts, ingestStaff, PostsTable, StaffTable } from "../core/ingest";
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import { readCensus } from "../core/census/read";
+import type { Problem } from "../core/problems";
 import { FileError, readSheets, SheetGrid } from "./read-file";
 
 export interface LoadOptions {
@@ -19,6 +23,43 @@ export interface LoadedData {
   posts: PostsTable | null;
   staffSheet: string;
   postsSheet: string | null;
+  /** A census file's LA-level vacancy FTE (used when there is no posts table). */
+  vacancyFteGiven: number | null;
+  /** Problems found reading a census file (before ingest). */
+  sourceProblems: Problem[];
+  /** A census file's collection year, LA code and reference (census) date, the default as-of date. */
+  census: { year: number | null; lea: string | null; referenceDate: number | null } | null;
+}
+
+/** A CSWW census return as a staff source: its workers as a staff table with readable values. */
+async function loadCensus(file: string, options: LoadOptions): Promise<LoadedData> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    throw new FileError(`cannot read ${file}: no such file, or no permission`);
+  }
+  let census: ReturnType<typeof readCensus>;
+  try {
+    census = readCensus(text);
+  } catch (e) {
+    throw new FileError(`${file}: ${(e as Error).message}`);
+  }
+  const postsSheets = options.postsFile ? await readSheets(options.postsFile) : null;
+  const postsGrid = postsSheets
+    ? ((options.postsSheet
+        ? postsSheets.find((s) => s.name === options.postsSheet)
+        : postsSheets.find((s) => POSTS_SHEET_NAME.test(s.name.trim()))) ?? postsSheets[0])
+    : null;
+  return {
+    staff: ingestStaff(census.grid),
+    posts: postsGrid ? ingestPosts(postsGrid.grid) : null,
+    staffSheet: "census return",
+    postsSheet: postsGrid?.name ?? null,
+    vacancyFteGiven: census.vacancyFte,
+    sourceProblems: census.problems,
+    census: { year: census.year, lea: census.lea, referenceDate: census.referenceDate },
+  };
 }
 
 const POSTS_SHEET_NAME = /^(posts?|establishment|funded posts)$/i;
@@ -37,6 +78,7 @@ function headerScore(sheet: SheetGrid): number {
 }
 
 export async function loadStaff(file: string, options: LoadOptions = {}): Promise<LoadedData> {
+  if (extname(file).toLowerCase() === ".xml") return loadCensus(file, options);
   const sheets = await readSheets(file);
   const nonEmpty = sheets.filter((s) =>
     s.grid.some((row) => row.some((c) => c !== null && String(c).trim() !== ""))
@@ -74,5 +116,13 @@ export async function loadStaff(file: string, options: LoadOptions = {}): Promis
     throw new FileError(
       `no header row (Team, Role, Funded FTE) found in posts sheet "${postsGrid!.name}"`
     );
-  return { staff, posts, staffSheet: staffSheet.name, postsSheet: postsGrid?.name ?? null };
+  return {
+    staff,
+    posts,
+    staffSheet: staffSheet.name,
+    postsSheet: postsGrid?.name ?? null,
+    vacancyFteGiven: null,
+    sourceProblems: [],
+    census: null,
+  };
 }

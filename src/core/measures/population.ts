@@ -23,6 +23,11 @@ export interface WorkforceData {
   present: StaffColumnsPresent;
   /** The funded establishment, or null when there is no posts table. */
   posts: readonly PostRecord[] | null;
+  /**
+   * A service-wide vacancy FTE given as a figure (a census return's NumberOfVacancies), used
+   * when there is neither a posts table nor Vacant rows; it has no split by team or role.
+   */
+  vacancyFteGiven?: number | null;
 }
 
 export interface MeasureOptions {
@@ -60,6 +65,8 @@ export class Population {
   /** Records under the filter. */
   readonly records: readonly StaffRecord[];
   readonly posts: readonly PostRecord[] | null;
+  /** The service-wide vacancy figure, only for an unfiltered population. */
+  readonly vacancyFteGiven: number | null;
   readonly present: StaffColumnsPresent;
   readonly allStaff: readonly StaffRecord[];
   readonly targets: CaseloadTargets;
@@ -79,6 +86,7 @@ export class Population {
       (teamKey === null || r.teamKey === teamKey) && (role === null || role(r));
     this.records = teamKey === null && role === null ? data.staff : data.staff.filter(keep);
     this.posts = data.posts === null ? null : data.posts.filter(keep);
+    this.vacancyFteGiven = teamKey === null && role === null ? (data.vacancyFteGiven ?? null) : null;
   }
 
   private memo(key: string, make: () => StaffRecord[]): StaffRecord[] {

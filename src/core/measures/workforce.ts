@@ -52,6 +52,7 @@ export function vacancyFte(p: Population): MeasureValue {
   }
   const vacant = p.vacantRows();
   if (vacant.length > 0) return sum(vacant, fteOf);
+  if (p.vacancyFteGiven !== null) return p.vacancyFteGiven;
   return new NotAvailable(
     "no posts data for vacancies: add a posts (establishment) table or Vacant rows"
   );
