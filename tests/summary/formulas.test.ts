@@ -9,6 +9,7 @@ import { censusDate, serialFromYmd } from "../../src/core/dates";
 import { ingestPosts, ingestStaff } from "../../src/core/ingest";
 import { buildSummaryPlan } from "../../src/core/summary/build";
 import { ingestComparators } from "../../src/core/comparators/user-comparators";
+import { bundledIndicators } from "../../src/core/comparators/dfe";
 import { DEFAULT_SUMMARY_OPTIONS } from "../../src/core/summary/options";
 import { generateStaff } from "../../src/sample/generate";
 import { loadPlan } from "../support/plan-engine";
@@ -144,5 +145,46 @@ describe("user comparators", () => {
       (f) => !close(loaded.value(f.sheet, f.row, f.column), f.cell.value)
     );
     expect(bad.map((b) => `${b.sheet}!R${b.row + 1}C${b.column + 1}`)).toEqual([]);
+  });
+});
+
+describe("benchmarks for a chosen LA", () => {
+  it("shows the LA, region, neighbours' median, England and rank from DfE, a trend per rate with a chart, and live 'yours' cells", async () => {
+    const dfe = await bundledIndicators();
+    const { staff, posts } = generateStaff({ rows: 500, seed: 31 });
+    const p = buildSummaryPlan({
+      staff: ingestStaff(staff),
+      posts: ingestPosts(posts),
+      options: { ...DEFAULT_SUMMARY_OPTIONS, asOf: censusDate(2023) },
+      source: { staffTable: "Staff", postsTable: "Posts" },
+      benchmarks: { indicators: dfe, la: "Manchester" },
+    });
+    const cells = p.sheets[0].blocks[0].cells;
+    const rowOf = (label: string, after = 0) =>
+      cells.findIndex((r, i) => i > after && r[0]?.value === label);
+    const start = cells.findIndex((r) => String(r[0]?.value).startsWith("Benchmarks: Manchester"));
+    expect(start).toBeGreaterThan(0);
+    const head = start + 1;
+    expect(cells[head].slice(0, 7).map((c) => c.value)).toEqual([
+      "Measure",
+      "Yours (this summary)",
+      "Manchester (DfE)",
+      "North West",
+      "Statistical neighbours (median)",
+      "England",
+      "Rank of Manchester (1 = lowest)",
+    ]);
+    const vac = cells[rowOf("Vacancy rate", head)];
+    expect(vac[2].value).toBe(dfe.value("vacancyRate", "Manchester", 2023));
+    expect(vac[3].value).toBe(dfe.value("vacancyRate", "North West", 2023));
+    expect(vac[4].value).toBe(dfe.neighboursMedian("vacancyRate", "Manchester", 2023));
+    expect(vac[5].value).toBe(0.189);
+    expect(vac[6].value).toMatch(/^\d+ of \d+$/);
+    expect(p.sheets[0].charts.filter((c) => c.type === "line").map((c) => c.title)).toHaveLength(3);
+    const loaded = loadPlan(p);
+    const bad = loaded.formulaCells.filter(
+      (f) => !close(loaded.value(f.sheet, f.row, f.column), f.cell.value)
+    );
+    expect(bad.map((b) => `R${b.row + 1}C${b.column + 1}`)).toEqual([]);
   });
 });

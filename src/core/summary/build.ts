@@ -20,6 +20,7 @@ import { inPost, inYear, is, PERSON, SOCIAL_WORKERS, text } from "./formulas";
 import { FormulaContext, Filter, MEASURE_FORMULAS, serviceBandFormula } from "./measure-formulas";
 import { COMPARATORS_TABLE, ENGLAND_TABLE, NAMES } from "./names";
 import type { ComparatorRow } from "../comparators/user-comparators";
+import { writeBenchmarks, type BenchmarkChoice } from "./benchmarks";
 import { normalisedSheet } from "./normalised";
 import { DEFAULT_SUMMARY_OPTIONS, SummaryOptions } from "./options";
 import {
@@ -40,6 +41,8 @@ export interface SummaryInput {
   source: { staffTable: string; postsTable: string | null };
   /** Figures the user pasted into a comparators table (a region, statistical neighbours). */
   comparators?: ComparatorRow[];
+  /** DfE's published comparators for the user's LA (the pane loads them on first use). */
+  benchmarks?: BenchmarkChoice | null;
   /** Product version for the provenance line. */
   version?: string;
   /** Build date for the provenance line (an ISO date); defaults to today. */
@@ -621,6 +624,22 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     w.measureCell("startersHeadcount", asOf, NAMES.asOf, {}),
   ]);
   r++;
+
+  // Benchmarks from DfE's published data, for the LA the user picked
+  if (input.benchmarks) {
+    r = writeBenchmarks(
+      g,
+      r,
+      input.benchmarks,
+      comparatorYear,
+      (key) => {
+        const row = headlineRow[key];
+        const cell = row === undefined ? undefined : g.get(row, 1);
+        return cell ? { row, column: 1, value: cell.value } : null;
+      },
+      w.charts
+    );
+  }
 
   // Key points
   g.put(r++, 0, subtitle("Key points (at the as-of date of the build)"));
