@@ -11,7 +11,18 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const LOCK = path.join(__dirname, "..", "package-lock.json");
-const OS = ["android", "darwin", "freebsd", "linux", "openbsd", "openharmony", "win32", "sunos", "aix", "netbsd"];
+const OS = [
+  "android",
+  "darwin",
+  "freebsd",
+  "linux",
+  "openbsd",
+  "openharmony",
+  "win32",
+  "sunos",
+  "aix",
+  "netbsd",
+];
 const CPU = ["arm64", "arm", "x64", "ia32", "loong64", "ppc64", "riscv64", "s390x", "mips64el"];
 
 function platformOf(name) {
@@ -19,7 +30,11 @@ function platformOf(name) {
   const os = parts.find((p) => OS.includes(p));
   const cpu = parts.find((p) => CPU.includes(p));
   if (!os || !cpu) return null;
-  const libc = parts.some((p) => p.startsWith("musl")) ? "musl" : parts.some((p) => p.startsWith("gnu")) && os === "linux" ? "glibc" : null;
+  const libc = parts.some((p) => p.startsWith("musl"))
+    ? "musl"
+    : parts.some((p) => p.startsWith("gnu")) && os === "linux"
+      ? "glibc"
+      : null;
   return { os, cpu, libc };
 }
 
@@ -30,7 +45,10 @@ for (const [where, pkg] of Object.entries(lock.packages)) {
     const key = `node_modules/${name}`;
     if (lock.packages[key] || lock.packages[`${where}/${key}`]) continue;
     const platform = platformOf(name);
-    if (!platform) throw new Error(`${name} (optional dependency of ${where || "the project"}) is missing from the lock and its platform cannot be read from its name`);
+    if (!platform)
+      throw new Error(
+        `${name} (optional dependency of ${where || "the project"}) is missing from the lock and its platform cannot be read from its name`
+      );
     lock.packages[key] = {
       version,
       cpu: [platform.cpu],
@@ -42,6 +60,14 @@ for (const [where, pkg] of Object.entries(lock.packages)) {
     added.push(name);
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) =>
+    a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)
+  )
+);
 fs.writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added.length ? `added ${added.length} platform-only optional packages to the lock: ${added.join(", ")}` : "lock already complete");
+console.log(
+  added.length
+    ? `added ${added.length} platform-only optional packages to the lock: ${added.join(", ")}`
+    : "lock already complete"
+);

@@ -7,7 +7,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = join(__dirname, "..", "data", "dfe");
-const read = (f: string) => readFileSync(join(dir, f), "utf8").replace(/^\ufeff/, "").replace(/\r\n/g, "\n").trim();
+const read = (f: string) =>
+  readFileSync(join(dir, f), "utf8")
+    .replace(/^\ufeff/, "")
+    .replace(/\r\n/g, "\n")
+    .trim();
 const out = join(__dirname, "..", "src", "core", "comparators", "dfe-files.generated.ts");
 writeFileSync(
   out,

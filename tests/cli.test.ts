@@ -144,3 +144,38 @@ describe("census returns on the command line", () => {
     expect(back.fteSocialWorkers).toBeGreaterThan(300);
   });
 });
+
+describe("workforce summary and template", () => {
+  it("writes the input's sheets untouched plus the summary's, with the values core computes", async () => {
+    const file = join(tmp, "summary.xlsx");
+    const r = run("summary", SAMPLE, "-o", file);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Wrote .*summary\.xlsx: "Scrutiny summary", "Workforce data"/);
+    const before = await readSheets(SAMPLE);
+    const after = await readSheets(file);
+    expect(after.map((s) => s.name)).toEqual([
+      "Staff",
+      "Posts",
+      "Scrutiny summary",
+      "Workforce data",
+    ]);
+    for (const name of ["Staff", "Posts"]) {
+      expect(after.find((s) => s.name === name)!.grid).toEqual(
+        before.find((s) => s.name === name)!.grid
+      );
+    }
+  });
+
+  it("writes the staff data template", async () => {
+    const file = join(tmp, "template.xlsx");
+    expect(run("template", "-o", file).status).toBe(0);
+    const sheets = await readSheets(file);
+    expect(sheets.map((s) => s.name)).toEqual(["Staff", "Posts", "Comparators"]);
+  });
+
+  it("refuses an unknown LA for benchmarks in one clear line", () => {
+    const r = run("summary", SAMPLE, "-o", join(tmp, "x.xlsx"), "--la", "Atlantis");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--la "Atlantis" is not a local authority/);
+  });
+});

@@ -18,6 +18,7 @@ export interface Args {
     output?: string;
     year?: string;
     la?: string;
+    benchmarks?: string;
     shareable?: boolean;
     help?: boolean;
   };

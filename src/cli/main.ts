@@ -8,21 +8,28 @@ import { UsageError, type Args, type Out } from "./args";
 import { census } from "./commands/census";
 import { check } from "./commands/check";
 import { metrics } from "./commands/metrics";
+import { summary } from "./commands/summary";
+import { template } from "./commands/template";
 
 const USAGE = `usage:
   workforce metrics FILE [--as-of YYYY-MM-DD] [--sheet NAME] [--posts FILE | --posts-sheet NAME] [--json]
   workforce check   FILE [--as-of YYYY-MM-DD] [--sheet NAME] [--posts FILE | --posts-sheet NAME]
+  workforce summary FILE -o OUT.xlsx [--as-of YYYY-MM-DD] [--posts FILE | --posts-sheet NAME]
+                    [--la LA [--benchmarks INDICATORS.csv]] [--shareable]
+  workforce template -o OUT.xlsx
   workforce census  FILE --year YYYY [--la NNN] -o RETURN.xml
 
 FILE is an .xlsx workbook, a .csv file (UTF-8 or Windows-1252) or a CSWW census return (.xml).`;
 
-const COMMANDS: Record<string, (args: Args, out: Out) => Promise<number>> = {
+const COMMANDS: Record<string, (args: Args, out: Out, err: Out) => Promise<number>> = {
   metrics,
   check,
   census,
+  summary,
+  template,
 };
 
-async function run(argv: string[], out: Out): Promise<number> {
+async function run(argv: string[], out: Out, err: Out): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -35,18 +42,21 @@ async function run(argv: string[], out: Out): Promise<number> {
       output: { type: "string", short: "o" },
       year: { type: "string" },
       la: { type: "string" },
+      benchmarks: { type: "string" },
       shareable: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
   const [command, file] = positionals;
+  if (command === "template" && file === undefined && !values.output)
+    throw new UsageError("template needs -o OUT.xlsx");
   if (values.help || !command) {
     out(USAGE);
     return command ? 0 : 2;
   }
   const fn = COMMANDS[command];
   if (!fn) throw new UsageError(`unknown command "${command}"`);
-  return fn({ command, file, values }, out);
+  return fn({ command, file, values }, out, err);
 }
 
 export async function main(
@@ -55,7 +65,7 @@ export async function main(
   err: Out = console.error
 ): Promise<number> {
   try {
-    return await run(argv, out);
+    return await run(argv, out, err);
   } catch (e) {
     if (e instanceof FileError) {
       err(`workforce: ${e.message}`);

@@ -31,8 +31,17 @@ export function defaultAsOf(
   return min <= censusDate(year) ? censusDate(year) : censusDate(year - 1);
 }
 
-export function workforceData(staff: StaffTable, posts: PostsTable | null, vacancyFteGiven: number | null = null): WorkforceData {
-  return { staff: staff.records, present: staff.present, posts: posts ? posts.records : null, vacancyFteGiven };
+export function workforceData(
+  staff: StaffTable,
+  posts: PostsTable | null,
+  vacancyFteGiven: number | null = null
+): WorkforceData {
+  return {
+    staff: staff.records,
+    present: staff.present,
+    posts: posts ? posts.records : null,
+    vacancyFteGiven,
+  };
 }
 
 /** One measure by key or label; throws only for an unknown name (a caller's mistake). */

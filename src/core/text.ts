@@ -13,7 +13,8 @@ export function headerKeyWithoutNote(value: unknown): string {
 /** The text of a cell as an analyst would read it. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
   return String(value).trim();
 }
 

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { decodeCsv, parseCsv } from "../core/csv";
-import { serialFromDate } from "../core/dates";
+import { plainCell } from "../host/xlsx/cell-values";
 
 export interface SheetGrid {
   name: string;
@@ -14,21 +14,6 @@ export interface SheetGrid {
 
 /** A problem with the file itself (not its rows): one line for the user. */
 export class FileError extends Error {}
-
-/** An ExcelJS cell value as the plain value Office.js would give. */
-export function plainCellValue(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return serialFromDate(value);
-  if (typeof value !== "object") return value;
-  const v = value as Record<string, unknown>;
-  if ("result" in v || "formula" in v || "sharedFormula" in v)
-    return plainCellValue(v.result ?? null);
-  if (Array.isArray(v.richText))
-    return (v.richText as { text: string }[]).map((r) => r.text).join("");
-  if ("error" in v) return String(v.error);
-  if ("text" in v) return plainCellValue(v.text);
-  return String(value);
-}
 
 export async function readSheets(path: string): Promise<SheetGrid[]> {
   let bytes: Buffer;
@@ -58,7 +43,7 @@ export async function readSheets(path: string): Promise<SheetGrid[]> {
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
       const cells: unknown[] = new Array(width).fill(null);
       row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = plainCellValue(cell.value);
+        cells[col - 1] = plainCell(cell);
       });
       grid[rowNumber - 1] = cells;
     });

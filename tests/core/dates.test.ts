@@ -47,3 +47,11 @@ describe("dates", () => {
     expect(completedYears(serialFromYmd(2022, 10, 1), serialFromYmd(2022, 9, 30))).toBe(-1);
   });
 });
+
+describe("version", () => {
+  it("is package.json's", async () => {
+    const { VERSION } = await import("../../src/core/version");
+    const pkg = await import("../../package.json");
+    expect(VERSION).toBe(pkg.version);
+  });
+});

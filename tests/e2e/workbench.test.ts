@@ -15,6 +15,7 @@ import { ingestPosts, ingestStaff } from "../../src/core/ingest";
 import { buildSummaryPlan } from "../../src/core/summary/build";
 import { DEFAULT_SUMMARY_OPTIONS } from "../../src/core/summary/options";
 import { XlsxWorkbook } from "../../src/host/xlsx/xlsx-workbook";
+import { plainCell } from "../../src/host/xlsx/cell-values";
 import { readSheets } from "../../src/node/read-file";
 
 const ROOT = join(__dirname, "..", "..");
@@ -120,8 +121,7 @@ describe.skipIf(!haveChromium)("workbench in Chromium", () => {
     cells.forEach((row, r) =>
       row.forEach((cell, c) => {
         if (!cell.formula) return;
-        const v = ws.getCell(r + 1, c + 1).value as { result?: unknown };
-        const got = v && typeof v === "object" && "result" in v ? v.result : v;
+        const got = plainCell(ws.getCell(r + 1, c + 1));
         if (typeof cell.value === "number")
           expect(got as number, `R${r + 1}C${c + 1}`).toBeCloseTo(cell.value, 9);
         else expect(got, `R${r + 1}C${c + 1}`).toBe(cell.value);

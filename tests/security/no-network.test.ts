@@ -70,7 +70,9 @@ describe.each(pages)("$html", ({ html, dir, scripts }) => {
   it("loads nothing from another host", () => {
     const text = readFileSync(html, "utf8");
     // Minified HTML may leave attribute values unquoted.
-    const refs = [...text.matchAll(/\b(?:src|href)=(?:"([^"]*)"|([^\s>"]+))/g)].map((m) => m[1] ?? m[2]);
+    const refs = [...text.matchAll(/\b(?:src|href)=(?:"([^"]*)"|([^\s>"]+))/g)].map(
+      (m) => m[1] ?? m[2]
+    );
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs)
       expect(

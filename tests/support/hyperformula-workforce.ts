@@ -79,7 +79,9 @@ export async function workforceEngine(sheets: Record<string, unknown[][]>) {
         argumentType: FunctionArgumentType.ANY,
         optionalArg: p.optional ?? false,
       })),
-      ...(meta.result.dimensionality === "matrix" ? { sizeOfResultArrayMethod: `size_${meta.id}` } : {}),
+      ...(meta.result.dimensionality === "matrix"
+        ? { sizeOfResultArrayMethod: `size_${meta.id}` }
+        : {}),
     };
     proto[method] = function (this: FunctionPlugin, ast: never, state: never) {
       return (this as unknown as { runFunction: Fn }).runFunction(

@@ -86,7 +86,8 @@ export class Population {
       (teamKey === null || r.teamKey === teamKey) && (role === null || role(r));
     this.records = teamKey === null && role === null ? data.staff : data.staff.filter(keep);
     this.posts = data.posts === null ? null : data.posts.filter(keep);
-    this.vacancyFteGiven = teamKey === null && role === null ? (data.vacancyFteGiven ?? null) : null;
+    this.vacancyFteGiven =
+      teamKey === null && role === null ? (data.vacancyFteGiven ?? null) : null;
   }
 
   private memo(key: string, make: () => StaffRecord[]): StaffRecord[] {

@@ -12,6 +12,12 @@ export interface ShareableOptions {
   preparedOn?: string;
 }
 
+function withoutFormula(cell: CellSpec): CellSpec {
+  const copy = { ...cell };
+  delete copy.formula;
+  return copy;
+}
+
 export function makeShareable(plan: WorkbookPlan, options: ShareableOptions = {}): WorkbookPlan {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const summary = plan.sheets.find((s) => s.key === "summary");
@@ -20,9 +26,7 @@ export function makeShareable(plan: WorkbookPlan, options: ShareableOptions = {}
   // Values only: every formula replaced by the value core computed for it.
   const blocks: BlockSpec[] = summary.blocks.map((b) => ({
     ...b,
-    cells: b.cells.map((row) =>
-      row.map(({ formula: _formula, ...cell }) => ({ ...cell }) as CellSpec)
-    ),
+    cells: b.cells.map((row) => row.map((cell) => withoutFormula(cell))),
   }));
 
   const items: (DisclosureItem & { cell: CellSpec })[] = [];

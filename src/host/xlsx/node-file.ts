@@ -1,0 +1,24 @@
+/**
+ * Reading and writing an .xlsx file on Node for the command line: the bytes go to and from
+ * XlsxWorkbook, which itself has no Node API (so the browser workbench uses it too).
+ */
+import { readFile, rename, writeFile } from "node:fs/promises";
+import { XlsxWorkbook } from "./xlsx-workbook";
+
+export async function readXlsxFile(path: string): Promise<XlsxWorkbook> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw new Error(`cannot read ${path}: no such file, or no permission`);
+  }
+  return XlsxWorkbook.fromBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+}
+
+/** Write the workbook to `path` (through a temporary file, so a failed write leaves no half file). */
+export async function writeXlsxFile(workbook: XlsxWorkbook, path: string): Promise<void> {
+  const bytes = await workbook.toBuffer();
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, bytes);
+  await rename(temp, path);
+}

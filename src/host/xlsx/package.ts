@@ -1,0 +1,205 @@
+/**
+ * An .xlsx package (an OPC zip) opened for editing with JSZip: parts as text or bytes,
+ * relationships, content types, the workbook's sheets and their parts, and grafting a tree of
+ * parts from another package. Runs in Node and in a browser.
+ */
+import JSZip from "jszip";
+import {
+  addOverride,
+  attr,
+  attributes,
+  contentTypeOf,
+  ensureDefault,
+  findTags,
+  nextRelId,
+  parseRels,
+  relativeTarget,
+  relsPath,
+  resolveTarget,
+  serializeRels,
+} from "./xml";
+import type { Relationship } from "./xml";
+
+export const CONTENT_TYPES = "[Content_Types].xml";
+export const WORKBOOK = "xl/workbook.xml";
+
+export interface SheetEntry {
+  name: string;
+  /** 0-based position in the workbook's <sheets>. */
+  index: number;
+  relId: string;
+  path: string;
+  state?: string;
+}
+
+export class XlsxPackage {
+  private readonly texts = new Map<string, string>();
+
+  private constructor(readonly zip: JSZip) {}
+
+  static async open(bytes: ArrayBuffer | Uint8Array): Promise<XlsxPackage> {
+    return new XlsxPackage(await JSZip.loadAsync(bytes));
+  }
+
+  has(path: string): boolean {
+    return this.texts.has(path) || this.zip.file(path) !== null;
+  }
+
+  /** Every part's path (no folder entries). */
+  paths(): string[] {
+    const out: string[] = [];
+    this.zip.forEach((path, file) => {
+      if (!file.dir) out.push(path);
+    });
+    return out;
+  }
+
+  async text(path: string): Promise<string | null> {
+    const cached = this.texts.get(path);
+    if (cached !== undefined) return cached;
+    const file = this.zip.file(path);
+    if (!file) return null;
+    let text = await file.async("string");
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    this.texts.set(path, text);
+    return text;
+  }
+
+  async bytes(path: string): Promise<Uint8Array | null> {
+    const cached = this.texts.get(path);
+    if (cached !== undefined) return new TextEncoder().encode(cached);
+    const file = this.zip.file(path);
+    return file ? file.async("uint8array") : null;
+  }
+
+  setText(path: string, text: string): void {
+    this.texts.set(path, text);
+    this.zip.file(path, text);
+  }
+
+  setBytes(path: string, bytes: Uint8Array): void {
+    this.texts.delete(path);
+    this.zip.file(path, bytes);
+  }
+
+  remove(path: string): void {
+    this.texts.delete(path);
+    this.zip.remove(path);
+  }
+
+  async rels(part: string): Promise<Relationship[]> {
+    return parseRels(await this.text(relsPath(part)));
+  }
+
+  setRels(part: string, rels: readonly Relationship[]): void {
+    if (rels.length === 0) this.remove(relsPath(part));
+    else this.setText(relsPath(part), serializeRels(rels));
+  }
+
+  /** Add a relationship from `part` to `target` (a package path); returns its id. */
+  async addRel(part: string, type: string, target: string): Promise<string> {
+    const rels = await this.rels(part);
+    const id = nextRelId(rels);
+    rels.push({ Id: id, Type: type, Target: part === "" ? target : relativeTarget(part, target) });
+    this.setRels(part, rels);
+    return id;
+  }
+
+  async contentTypes(): Promise<string> {
+    const xml = await this.text(CONTENT_TYPES);
+    if (xml === null)
+      throw new Error("The file has no [Content_Types].xml: it is not an .xlsx package.");
+    return xml;
+  }
+
+  async setOverride(part: string, type: string): Promise<void> {
+    this.setText(CONTENT_TYPES, addOverride(await this.contentTypes(), part, type));
+  }
+
+  /** A path like `xl/charts/chart{n}.xml` with the lowest n not used yet. */
+  freePath(pattern: string): string {
+    for (let n = 1; ; n++) {
+      const path = pattern.replace("{n}", String(n));
+      if (!this.has(path)) return path;
+    }
+  }
+
+  /** The workbook's sheets in order, with their part paths. */
+  async sheets(): Promise<SheetEntry[]> {
+    const workbook = await this.text(WORKBOOK);
+    if (workbook === null) throw new Error("The file has no workbook part (xl/workbook.xml).");
+    const rels = await this.rels(WORKBOOK);
+    return findTags(workbook, "sheet").map(({ tag }, index) => {
+      const a = attributes(tag);
+      const relId = attr(a, "id") ?? "";
+      const rel = rels.find((r) => r.Id === relId);
+      return {
+        name: a.name,
+        index,
+        relId,
+        path: rel ? resolveTarget(WORKBOOK, rel.Target) : "",
+        state: a.state,
+      };
+    });
+  }
+
+  /**
+   * Copy the part `source` of `from` and every part it reaches through internal relationships
+   * into this package, renaming a part whose path is taken here (and fixing the relationships
+   * that point at it), with content types. Returns the new path of `source`.
+   */
+  async graft(
+    from: XlsxPackage,
+    source: string,
+    copied = new Map<string, string>()
+  ): Promise<string> {
+    const done = copied.get(source);
+    if (done) return done;
+    let path = source;
+    if (this.has(path)) {
+      const slash = path.lastIndexOf("/");
+      const dot = path.lastIndexOf(".");
+      const stem = path.slice(slash + 1, dot > slash ? dot : undefined).replace(/\d+$/, "");
+      const ext = dot > slash ? path.slice(dot) : "";
+      path = this.freePath(`${path.slice(0, slash + 1)}${stem}{n}${ext}`);
+    }
+    copied.set(source, path);
+    const bytes = await from.bytes(source);
+    if (!bytes) return path;
+    this.setBytes(path, bytes);
+    const type = contentTypeOf(await from.contentTypes(), source);
+    if (type) {
+      const ext = source.slice(source.lastIndexOf(".") + 1);
+      const here = contentTypeOf(await this.contentTypes(), path);
+      if (here !== type) {
+        const xml = await this.contentTypes();
+        // A Default of the same extension and type is enough; otherwise an Override.
+        const withDefault = ensureDefault(xml, ext, type);
+        if (contentTypeOf(withDefault, path) === type) this.setText(CONTENT_TYPES, withDefault);
+        else this.setText(CONTENT_TYPES, addOverride(xml, path, type));
+      }
+    }
+    const rels = await from.rels(source);
+    if (rels.length > 0) {
+      const out: Relationship[] = [];
+      for (const rel of rels) {
+        if (rel.TargetMode === "External") {
+          out.push(rel);
+          continue;
+        }
+        const target = await this.graft(from, resolveTarget(source, rel.Target), copied);
+        out.push({ ...rel, Target: relativeTarget(path, target) });
+      }
+      this.setRels(path, out);
+    }
+    return path;
+  }
+
+  async generate(): Promise<Uint8Array> {
+    return this.zip.generateAsync({
+      type: "uint8array",
+      compression: "DEFLATE",
+      compressionOptions: { level: 6 },
+    });
+  }
+}

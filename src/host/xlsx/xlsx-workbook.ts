@@ -1,0 +1,586 @@
+/**
+ * The workbook port on an .xlsx file, with ExcelJS: the command line and the browser workbench
+ * build the same sheets from the same WorkbookPlan as the Excel add-in does. No Node or DOM API
+ * here (bytes in, bytes out); `node-file.ts` reads and writes files for the command line.
+ *
+ * ExcelJS writes the cells, styles, number formats, column widths, frozen panes and tables. The
+ * adapter then edits the saved package (the zip) for what ExcelJS cannot do:
+ *
+ * - **Owner marker**: the one the Office.js adapter sets, a worksheet custom property
+ *   "WorkforceScrutiny" whose value is the plan sheet key. In the file that is a <customPr> in the
+ *   sheet with its value, UTF-16LE, in xl/customPropertyN.bin, as Excel stores
+ *   `worksheet.customProperties`. It is invisible, survives Excel's saves and follows a renamed
+ *   sheet, and a file built here and a workbook built in Excel recognise each other's sheets.
+ * - **Settings**: JSON in a custom XML part (`settings.ts`).
+ * - **Charts**: DrawingML parts (`charts.ts`) bound to the summary's cells.
+ * - **Defined names and validations** (`defined-names.ts`, `worksheet-parts.ts`), written by the
+ *   adapter, since ExcelJS's handling of them is lossy or slow.
+ * - **What the original file had** that ExcelJS would lose (`original.ts`).
+ * - Formulas get `_xlfn.` where Excel needs it, and every formula its cached value
+ *   (`cell-values.ts`); `fullCalcOnLoad` makes Excel recalculate on opening.
+ *
+ * `unsupportedContent()` lists what ExcelJS drops and the adapter does not restore (pivot tables,
+ * macros, links to other workbooks, …), so a caller can warn before saving over such a file.
+ */
+import ExcelJS from "exceljs";
+import { cellAddress, rangeAddress } from "../../core/summary/plan";
+import type {
+  BlockSpec,
+  CellSpec,
+  RangeSpec,
+  SheetSpec,
+  WorkbookPlan,
+} from "../../core/summary/plan";
+import type { SourceTable, WorkbookPort, WriteProgress, WriteResult } from "../workbook-port";
+import { parseAddress, uniqueSheetName } from "../office/write-helpers";
+import { excelJsValue, plainCell } from "./cell-values";
+import { addCharts, ensureRelNamespace } from "./charts";
+import type { CachedValue, ChartPart } from "./charts";
+import { isOwnedName, sheetOfFormula, withDefinedNames } from "./defined-names";
+import type { OriginalName, ProductName } from "./defined-names";
+import { carryDrawing, carryPackageParts, readOriginal } from "./original";
+import type { Original } from "./original";
+import { WORKBOOK, XlsxPackage } from "./package";
+import { readSettings, settingsFromCustomXml, writeSettingsPart } from "./settings";
+import type { Settings } from "./settings";
+import { storedColumnWidth, xlsxStyle } from "./styles";
+import {
+  fixLegacyDrawingOrder,
+  validationsXml,
+  withValidations,
+  writeCustomProperties,
+} from "./worksheet-parts";
+import type { CustomProperty } from "./worksheet-parts";
+import { attributes, decodePropertyBytes, findTags, removeElement, utf16le } from "./xml";
+
+export { OWNED_NAME_PREFIX } from "./defined-names";
+export { SETTINGS_NAMESPACE } from "./settings";
+
+/** The worksheet custom property that marks a sheet as the product's (as in the Office.js adapter). */
+export const MARKER_KEY = "WorkforceScrutiny";
+
+type Worksheet = ExcelJS.Worksheet;
+
+/** What the adapter keeps about a sheet beyond what ExcelJS holds. */
+interface SheetExtras {
+  customProperties: CustomProperty[];
+  /** The sheet part in the original package (its drawing is carried over). */
+  sourcePath?: string;
+  /** A user's sheet's original <dataValidations>, or the plan's (a product sheet). */
+  validationsXml?: string | null;
+  charts: Omit<ChartPart, "sheetName">[];
+}
+
+/** The part of ExcelJS's table model the adapter reads and corrects. */
+interface TableModel {
+  name: string;
+  tableRef?: string;
+  headerRow?: boolean;
+  columns: { name: string; filterButton?: boolean }[];
+}
+
+function lower(s: string): string {
+  return s.toLowerCase();
+}
+
+function blockWidth(block: BlockSpec): number {
+  let width = 0;
+  for (const row of block.cells) width = Math.max(width, row.length);
+  return width;
+}
+
+function worksheetTables(ws: Worksheet): TableModel[] {
+  const tables = (ws as unknown as { tables?: Record<string, { model?: TableModel }> }).tables;
+  return Object.values(tables ?? {})
+    .map((t) => t.model)
+    .filter((t): t is TableModel => t !== undefined);
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  private readonly extras = new Map<number, SheetExtras>();
+  private names: OriginalName[] = [];
+  private productNames: (Omit<ProductName, "sheet"> & { worksheetId: number })[] = [];
+  private settings: Settings | null = null;
+  private settingsChanged = false;
+
+  /**
+   * `workbook` is the ExcelJS workbook, for reading. Change the workbook through the port: names,
+   * validations and markers added straight to ExcelJS are not saved.
+   */
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    private readonly original: Original | null
+  ) {}
+
+  /** A new workbook with no sheets (writePlan adds them; saving one without sheets adds "Sheet1"). */
+  static empty(): XlsxWorkbook {
+    const workbook = new ExcelJS.Workbook();
+    // Document properties name the product, never a person (a summary may be published).
+    workbook.creator = "Workforce Scrutiny";
+    workbook.lastModifiedBy = "Workforce Scrutiny";
+    return new XlsxWorkbook(workbook, null);
+  }
+
+  /** Open an .xlsx file's bytes. */
+  static async fromBuffer(buf: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
+    const original = await readOriginal(buf instanceof Uint8Array ? buf : new Uint8Array(buf));
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(original.forExcelJs as unknown as ArrayBuffer);
+    } catch (error) {
+      throw new Error(
+        `The workbook could not be read: ${error instanceof Error ? error.message : String(error)}`
+      );
+    }
+    const book = new XlsxWorkbook(workbook, original);
+    book.names = original.names;
+    for (const ws of workbook.worksheets) {
+      const sheet = original.sheets.get(ws.name);
+      book.extras.set(ws.id, {
+        customProperties: sheet?.customProperties ?? [],
+        sourcePath: sheet?.path,
+        validationsXml: sheet?.validationsXml,
+        charts: [],
+      });
+      for (const table of worksheetTables(ws)) {
+        const fix = original.tables.get(lower(table.name));
+        if (!fix) continue;
+        table.headerRow = fix.headerRow;
+        table.columns.forEach((column, i) => {
+          column.filterButton = fix.hasAutoFilter && !fix.hiddenButtons.has(i);
+        });
+      }
+    }
+    book.settings = await readSettings(original.pkg);
+    return book;
+  }
+
+  /** Kinds of content of the original file that saving loses (empty when there is none). */
+  unsupportedContent(): string[] {
+    return [...(this.original?.unsupported ?? [])];
+  }
+
+  /** The plan key a sheet is marked with, or null for a sheet the product does not own. */
+  markerOf(ws: Worksheet): string | null {
+    const prop = this.extras.get(ws.id)?.customProperties.find((p) => p.name === MARKER_KEY);
+    return prop ? decodePropertyBytes(prop.bytes) : null;
+  }
+
+  async listTables(): Promise<SourceTable[]> {
+    const result: SourceTable[] = [];
+    const withTable = new Set<number>();
+    const sheets = this.workbook.worksheets.filter((ws) => this.markerOf(ws) === null);
+    for (const ws of sheets) {
+      for (const table of worksheetTables(ws)) {
+        if (!table.tableRef) continue;
+        withTable.add(ws.id);
+        result.push(sourceTable(table.name, ws.name, "table", table.tableRef));
+      }
+    }
+    for (const ws of sheets) {
+      if (withTable.has(ws.id)) continue;
+      const used = usedRange(ws);
+      if (used) result.push(sourceTable(ws.name, ws.name, "range", rangeAddress(used)));
+    }
+    return result;
+  }
+
+  async readTable(table: SourceTable): Promise<unknown[][]> {
+    const ws = this.workbook.getWorksheet(table.sheet);
+    if (!ws) {
+      throw new Error(
+        `The sheet "${table.sheet}" is no longer in the workbook: choose the staff table again.`
+      );
+    }
+    const where = parseAddress(table.address);
+    const out: unknown[][] = [];
+    for (let r = 0; r < where.rows; r++) {
+      const row = ws.getRow(where.row + r + 1);
+      const values: unknown[] = [];
+      for (let c = 0; c < where.columns; c++)
+        values.push(plainCell(row.getCell(where.column + c + 1)));
+      out.push(values);
+    }
+    return out;
+  }
+
+  async writePlan(plan: WorkbookPlan, progress?: WriteProgress): Promise<WriteResult> {
+    progress?.("Reading the workbook", 0);
+    const planKeys = new Set<string>(plan.sheets.map((s) => s.key));
+    const old: Worksheet[] = [];
+    const kept: Worksheet[] = [];
+    for (const ws of this.workbook.worksheets) {
+      const marker = this.markerOf(ws);
+      if (marker !== null && planKeys.has(marker)) old.push(ws);
+      else kept.push(ws);
+    }
+    this.checkNameClashes(plan, kept);
+    // A plan Excel could not open fails here, before the workbook changes.
+    for (const spec of plan.sheets) {
+      validationsXml(spec.validations);
+      for (const table of spec.tables) tableColumnNames(table);
+    }
+
+    const taken = new Set(kept.map((ws) => lower(ws.name)));
+    const sheetNames: Record<string, string> = {};
+    for (const spec of plan.sheets) {
+      const name = uniqueSheetName(spec.preferredName, taken);
+      taken.add(lower(name));
+      sheetNames[spec.key] = name;
+    }
+
+    // The product's names on the sheets being replaced, or that the plan defines again, go;
+    // those on the product's other sheets (another plan's) stay.
+    const oldIds = new Set(old.map((ws) => ws.id));
+    const keptSheets = new Set(kept.map((ws) => lower(ws.name)));
+    const planNames = new Set(plan.sheets.flatMap((s) => s.names.map((n) => lower(n.name))));
+    this.names = this.names.filter((n) => {
+      if (!isOwnedName(n.name)) return true;
+      if (planNames.has(lower(n.name))) return false;
+      const sheet = sheetOfFormula(n.formula);
+      return sheet === undefined || keptSheets.has(lower(sheet));
+    });
+    this.productNames = this.productNames.filter(
+      (n) => !oldIds.has(n.worksheetId) && !planNames.has(lower(n.name))
+    );
+    for (const ws of old) {
+      this.extras.delete(ws.id);
+      this.workbook.removeWorksheet(ws.id);
+    }
+
+    const totalCells = plan.sheets.reduce(
+      (sum, spec) =>
+        sum +
+        [...spec.blocks, ...spec.tables].reduce((s, b) => s + b.cells.length * blockWidth(b), 0),
+      0
+    );
+    let doneCells = 0;
+    const added: Worksheet[] = [];
+    for (const spec of plan.sheets) {
+      const ws = this.workbook.addWorksheet(sheetNames[spec.key]);
+      added.push(ws);
+      this.writeSheet(ws, spec, (cells) => {
+        doneCells += cells;
+        progress?.(`Writing ${ws.name}`, totalCells ? (0.9 * doneCells) / totalCells : 0.9);
+      });
+    }
+    progress?.("Adding tables, charts and names", 0.9);
+    if (added.length > 0) this.activate(added[0]);
+    this.workbook.calcProperties.fullCalcOnLoad = true;
+    progress?.("Done", 1);
+    return { sheetNames, syncs: 0 };
+  }
+
+  /** Refuse before changing anything when a name the plan needs is a user's (as the Office.js adapter does). */
+  private checkNameClashes(plan: WorkbookPlan, kept: Worksheet[]): void {
+    const userNames = new Set(
+      this.names.filter((n) => !isOwnedName(n.name) && !n.localSheet).map((n) => lower(n.name))
+    );
+    const userTables = new Set<string>();
+    for (const ws of kept) for (const t of worksheetTables(ws)) userTables.add(lower(t.name));
+    for (const spec of plan.sheets) {
+      for (const { name } of spec.names) {
+        if (userNames.has(lower(name)) || userTables.has(lower(name))) {
+          throw new Error(
+            `The workbook already has a name or table called "${name}", which the summary needs. Rename it, then build again.`
+          );
+        }
+      }
+      for (const { name } of spec.tables) {
+        if (userTables.has(lower(name)) || userNames.has(lower(name))) {
+          throw new Error(
+            `The workbook already has a table or name called "${name}", which the summary needs. Rename it, then build again.`
+          );
+        }
+      }
+    }
+  }
+
+  private writeSheet(ws: Worksheet, spec: SheetSpec, written: (cells: number) => void): void {
+    const cells = new Map<string, CellSpec>();
+    for (const block of [...spec.blocks, ...spec.tables]) {
+      const width = blockWidth(block);
+      if (width === 0) continue;
+      block.cells.forEach((row, i) => {
+        const sheetRow = ws.getRow(block.row + i + 1);
+        row.forEach((cell, j) => {
+          if (!cell) return;
+          cells.set(`${block.row + i},${block.column + j}`, cell);
+          if (
+            cell.formula === undefined &&
+            (cell.value === null || cell.value === undefined) &&
+            !cell.format &&
+            !cell.style
+          )
+            return;
+          const target = sheetRow.getCell(block.column + j + 1);
+          if (cell.format) target.numFmt = cell.format;
+          if (cell.style) {
+            const style = xlsxStyle(cell.style);
+            if (style.font) target.font = style.font;
+            if (style.fill) target.fill = style.fill;
+            if (style.border) target.border = style.border as ExcelJS.Borders;
+            if (style.alignment) target.alignment = style.alignment;
+          }
+          target.value = excelJsValue(cell) as ExcelJS.CellValue;
+        });
+      });
+      written(block.cells.length * width);
+    }
+    for (const table of spec.tables) addTable(ws, table);
+
+    spec.columnWidths.forEach((chars, column) => {
+      ws.getColumn(column + 1).width = storedColumnWidth(chars);
+    });
+    if (spec.freezeRows && spec.freezeRows > 0) {
+      const below = cellAddress(spec.freezeRows, 0);
+      // The selection belongs to the pane below the frozen rows.
+      ws.views = [
+        {
+          state: "frozen",
+          xSplit: 0,
+          ySplit: spec.freezeRows,
+          topLeftCell: below,
+          activeCell: below,
+        },
+      ];
+    }
+
+    const valuesOf = (r: RangeSpec): { values: CachedValue[]; format?: string } => {
+      const values: CachedValue[] = [];
+      let format: string | undefined;
+      for (let i = 0; i < r.rows; i++) {
+        for (let j = 0; j < r.columns; j++) {
+          const cell = cells.get(`${r.row + i},${r.column + j}`);
+          values.push(cell?.value ?? null);
+          if (!format && cell?.format && typeof cell.value === "number") format = cell.format;
+        }
+      }
+      return { values, format };
+    };
+    this.extras.set(ws.id, {
+      customProperties: [{ name: MARKER_KEY, bytes: utf16le(spec.key) }],
+      // Checked now, so a list Excel cannot hold fails the build rather than the save.
+      validationsXml: validationsXml(spec.validations),
+      charts: spec.charts
+        .filter((c) => c.series.length > 0)
+        .map((chart) => ({
+          spec: chart,
+          categories: valuesOf(chart.categories),
+          series: chart.series.map((s) => ({ name: s.name, ...valuesOf(s.values) })),
+        })),
+    });
+    for (const n of spec.names)
+      this.productNames.push({ name: n.name, range: n.range, worksheetId: ws.id });
+  }
+
+  /** Make a sheet the one shown on opening (and the only selected tab). */
+  private activate(ws: Worksheet, cell?: string): void {
+    const index = this.workbook.worksheets.indexOf(ws);
+    const base = this.workbook.views?.[0];
+    this.workbook.views = [
+      {
+        x: base?.x ?? 0,
+        y: base?.y ?? 0,
+        width: base?.width ?? 16000,
+        height: base?.height ?? 9000,
+        visibility: base?.visibility ?? "visible",
+        firstSheet: 0,
+        activeTab: Math.max(0, index),
+      },
+    ];
+    for (const other of this.workbook.worksheets) {
+      const views = other.views && other.views.length > 0 ? other.views : [{}];
+      other.views = views.map((v, i) =>
+        i === 0
+          ? ({
+              state: "normal",
+              ...v,
+              tabSelected: other === ws,
+              ...(other === ws && cell ? { activeCell: cell } : {}),
+            } as unknown as ExcelJS.WorksheetView)
+          : v
+      ) as ExcelJS.WorksheetView[];
+    }
+  }
+
+  async selectCell(sheet: string, address: string): Promise<void> {
+    const ws = this.workbook.getWorksheet(sheet);
+    if (!ws) throw new Error(`The sheet "${sheet}" is no longer in the workbook.`);
+    const where = parseAddress(address);
+    this.activate(ws, cellAddress(where.row, where.column));
+  }
+
+  async loadSettings(): Promise<Record<string, unknown>> {
+    return this.settings ? structuredCopy(this.settings) : {};
+  }
+
+  async saveSettings(settings: Record<string, unknown>): Promise<void> {
+    this.settings = structuredCopy(settings);
+    this.settingsChanged = true;
+  }
+
+  /** The workbook as .xlsx bytes. */
+  async toBuffer(): Promise<Uint8Array> {
+    if (this.workbook.worksheets.length === 0) this.workbook.addWorksheet("Sheet1");
+    this.workbook.calcProperties.fullCalcOnLoad = true;
+    const pkg = await XlsxPackage.open(
+      (await this.workbook.xlsx.writeBuffer()) as unknown as Uint8Array
+    );
+    const sheets = await pkg.sheets();
+    const paths = new Map(sheets.map((s) => [lower(s.name), s.path]));
+
+    const product: ProductName[] = [];
+    for (const n of this.productNames) {
+      const ws = this.workbook.getWorksheet(n.worksheetId);
+      if (ws) product.push({ name: n.name, range: n.range, sheet: ws.name });
+    }
+    pkg.setText(
+      WORKBOOK,
+      withDefinedNames(
+        (await pkg.text(WORKBOOK)) ?? "",
+        sheets.map((s) => s.name),
+        this.names,
+        product
+      )
+    );
+
+    for (const ws of this.workbook.worksheets) {
+      const path = paths.get(lower(ws.name));
+      const extras = this.extras.get(ws.id);
+      if (!path || !extras) continue;
+      let xml = ensureRelNamespace(fixLegacyDrawingOrder((await pkg.text(path)) ?? ""));
+      xml = extras.validationsXml
+        ? withValidations(xml, extras.validationsXml)
+        : removeElement(xml, "dataValidations");
+      pkg.setText(path, xml);
+      await writeCustomProperties(pkg, path, extras.customProperties);
+      if (this.original && extras.sourcePath)
+        await carryDrawing(pkg, this.original.pkg, path, extras.sourcePath);
+      if (extras.charts.length > 0)
+        await addCharts(
+          pkg,
+          path,
+          extras.charts.map((c) => ({ ...c, sheetName: ws.name }))
+        );
+    }
+
+    await fixTables(pkg);
+    if (this.original) await carryPackageParts(pkg, this.original.pkg);
+    const settings = this.settingsChanged
+      ? this.settings
+      : this.original
+        ? await settingsFromCustomXml(this.original.pkg)
+        : null;
+    if (settings) await writeSettingsPart(pkg, settings);
+    return pkg.generate();
+  }
+}
+
+/**
+ * Add a plan table over cells already written: its header names are the header cells' text
+ * (unique and not empty, or Excel repairs the file), and it has at least one body row.
+ */
+function addTable(ws: Worksheet, table: SheetSpec["tables"][number]): void {
+  const names = tableColumnNames(table);
+  if (names.length === 0 || table.cells.length === 0) return;
+  const body = table.cells.length > 1 ? table.cells.slice(1) : [[]];
+  // ExcelJS writes the header text and these values over the cells (their styles stay).
+  ws.addTable({
+    name: table.name,
+    displayName: table.name,
+    ref: cellAddress(table.row, table.column),
+    headerRow: true,
+    totalsRow: false,
+    style: {
+      theme: (table.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"],
+      showRowStripes: true,
+      showColumnStripes: false,
+      showFirstColumn: false,
+      showLastColumn: false,
+    },
+    columns: names.map((name) => ({ name, filterButton: true })),
+    rows: body.map((row) => names.map((_, j) => excelJsValue(row[j]))),
+  });
+}
+
+/** A plan table's column names: its header cells' text, each given and unique (else Excel repairs the file). */
+function tableColumnNames(table: SheetSpec["tables"][number]): string[] {
+  // Excel's rules for a table name: a letter, _ or \ first, then letters, digits, _ . \; not a
+  // cell reference (A1, R1C1).
+  if (
+    !/^[\p{L}_\\][\p{L}\p{N}_.\\]{0,254}$/u.test(table.name) ||
+    /^[A-Za-z]{1,3}\d+$|^[Rr]\d*[Cc]\d*$|^[RrCc]$/.test(table.name)
+  ) {
+    throw new Error(`"${table.name}" cannot be an Excel table name.`);
+  }
+  const names: string[] = [];
+  for (let j = 0; j < blockWidth(table); j++) {
+    const v = table.cells[0]?.[j]?.value;
+    const name = v === null || v === undefined ? "" : String(v).trim();
+    if (name === "") throw new Error(`Table ${table.name}: column ${j + 1} has no header.`);
+    if (names.some((n) => lower(n) === lower(name)))
+      throw new Error(`Table ${table.name}: two columns are called "${name}".`);
+    names.push(name);
+  }
+  return names;
+}
+
+/** Table parts as Excel writes them: no filter row on a headerless table, no empty filter columns. */
+async function fixTables(pkg: XlsxPackage): Promise<void> {
+  for (const path of pkg.paths().filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
+    let xml = (await pkg.text(path)) ?? "";
+    const root = findTags(xml, "table")[0];
+    if (!root) continue;
+    if (attributes(root.tag).headerRowCount === "0") xml = removeElement(xml, "autoFilter");
+    xml = xml.replace(/<filterColumn colId="\d+" hiddenButton="0"\/>/g, "");
+    pkg.setText(path, xml);
+  }
+}
+
+function structuredCopy(settings: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(settings)) as Record<string, unknown>;
+}
+
+/** The bounding range of the cells that hold a value (not only formatting), 0-based; null when none. */
+function usedRange(ws: Worksheet): RangeSpec | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      if (plainCell(cell) === "") return;
+      top = Math.min(top, rowNumber - 1);
+      bottom = Math.max(bottom, rowNumber - 1);
+      left = Math.min(left, col - 1);
+      right = Math.max(right, col - 1);
+    });
+  });
+  if (bottom < 0) return null;
+  return { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
+}
+
+function sourceTable(
+  name: string,
+  sheet: string,
+  kind: "table" | "range",
+  address: string
+): SourceTable {
+  const where = parseAddress(address);
+  return {
+    name,
+    sheet,
+    kind,
+    address: rangeAddress({
+      row: where.row,
+      column: where.column,
+      rows: where.rows,
+      columns: where.columns,
+    }),
+    firstRow: where.row + 1,
+    firstColumn: where.column,
+    rows: where.rows,
+    columns: where.columns,
+  };
+}
