@@ -31,4 +31,6 @@ export interface SavedSettings {
   postsMapping?: ColumnMapping<PostsColumn>;
   roleMap?: Record<string, RoleCode>;
   options?: Partial<SummaryOptions>;
+  /** DfE benchmarks: the user's LA, and a newer indicators file if one was loaded (its CSV text). */
+  benchmarks?: { la?: string | null; indicatorsCsv?: string | null };
 }

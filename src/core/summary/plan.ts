@@ -85,7 +85,13 @@ export interface ValidationSpec {
 
 export interface SheetSpec {
   /** The owner marker stored in the workbook: how a rebuild finds (and replaces) only this sheet. */
-  key: "summary" | "data" | "staff-template" | "posts-template" | "comparators-template";
+  key:
+    | "summary"
+    | "data"
+    | "staff-template"
+    | "posts-template"
+    | "comparators-template"
+    | "census-staff";
   /** The name wanted; the host picks another ("… (2)") when a user's sheet already has it. */
   preferredName: string;
   blocks: BlockSpec[];
@@ -105,12 +111,12 @@ export interface WorkbookPlan {
 }
 
 /**
- * Template sheets are handed to the user: written once, never marked as the product's, never
+ * Template sheets (and a census return imported as a staff table) are handed to the user: written once, never marked as the product's, never
  * replaced (inserting the template again adds "Staff (2)"), so filling one in can never be
  * undone by the product.
  */
 export function isHandedToUser(key: SheetSpec["key"]): boolean {
-  return key.endsWith("-template");
+  return key.endsWith("-template") || key === "census-staff";
 }
 
 /**

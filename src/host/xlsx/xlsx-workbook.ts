@@ -23,7 +23,12 @@
  * macros, links to other workbooks, …), so a caller can warn before saving over such a file.
  */
 import ExcelJS from "exceljs";
-import { cellAddress, rangeAddress } from "../../core/summary/plan";
+import {
+  cellAddress,
+  isHandedToUser,
+  rangeAddress,
+  withFreeTemplateTableNames,
+} from "../../core/summary/plan";
 import type {
   BlockSpec,
   CellSpec,
@@ -206,7 +211,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writePlan(plan: WorkbookPlan, progress?: WriteProgress): Promise<WriteResult> {
     progress?.("Reading the workbook", 0);
-    const planKeys = new Set<string>(plan.sheets.map((s) => s.key));
+    // Template and imported sheets are handed to the user: never marked, never replaced.
+    const planKeys = new Set<string>(
+      plan.sheets.filter((s) => !isHandedToUser(s.key)).map((s) => s.key)
+    );
     const old: Worksheet[] = [];
     const kept: Worksheet[] = [];
     for (const ws of this.workbook.worksheets) {
@@ -214,6 +222,9 @@ export class XlsxWorkbook implements WorkbookPort {
       if (marker !== null && planKeys.has(marker)) old.push(ws);
       else kept.push(ws);
     }
+    const takenTables = new Set<string>(this.names.map((n) => lower(n.name)));
+    for (const ws of kept) for (const t of worksheetTables(ws)) takenTables.add(lower(t.name));
+    plan = withFreeTemplateTableNames(plan, takenTables);
     this.checkNameClashes(plan, kept);
     // A plan Excel could not open fails here, before the workbook changes.
     for (const spec of plan.sheets) {
@@ -359,7 +370,9 @@ export class XlsxWorkbook implements WorkbookPort {
       return { values, format };
     };
     this.extras.set(ws.id, {
-      customProperties: [{ name: MARKER_KEY, bytes: utf16le(spec.key) }],
+      customProperties: isHandedToUser(spec.key)
+        ? []
+        : [{ name: MARKER_KEY, bytes: utf16le(spec.key) }],
       // Checked now, so a list Excel cannot hold fails the build rather than the save.
       validationsXml: validationsXml(spec.validations),
       charts: spec.charts

@@ -239,7 +239,8 @@ describe("writing the summary plan into a user's workbook", () => {
     // The template's drop-down lists.
     const after = await XlsxWorkbook.fromBuffer(bytes);
     const staffTemplate = after.workbook.getWorksheet("Staff (2)")!;
-    expect(after.markerOf(staffTemplate)).toBe("staff-template");
+    // The template is handed to the user: it carries no product marker.
+    expect(after.markerOf(staffTemplate)).toBeNull();
     const sheets = await (async () => {
       const rels = await partText(zip, "xl/_rels/workbook.xml.rels");
       const id = new RegExp(`<sheet [^>]*name="Staff \\(2\\)"[^>]*r:id="(rId\\d+)"`).exec(
@@ -269,7 +270,7 @@ describe("writing the summary plan into a user's workbook", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Mine");
     ws.addTable({
-      name: "Staff",
+      name: "WFS_Staff",
       ref: "A1",
       columns: [{ name: "Staff ID" }, { name: "Team" }],
       rows: [["A1", "North"]],
@@ -277,10 +278,47 @@ describe("writing the summary plan into a user's workbook", () => {
     const book = await XlsxWorkbook.fromBuffer(
       new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)
     );
-    await expect(book.writePlan(buildTemplatePlan())).rejects.toThrow(
-      /already has a table or name called "Staff"/
+    const plan = {
+      sheets: [
+        {
+          key: "data" as const,
+          preferredName: "Workforce data",
+          blocks: [],
+          tables: [
+            {
+              name: "WFS_Staff",
+              row: 0,
+              column: 0,
+              cells: [[{ value: "Staff ID" }], [{ value: "S1" }]],
+            },
+          ],
+          charts: [],
+          names: [],
+          validations: [],
+          columnWidths: [],
+        },
+      ],
+    };
+    await expect(book.writePlan(plan)).rejects.toThrow(
+      /already has a table or name called "WFS_Staff"/
     );
     expect(book.workbook.worksheets.map((w) => w.name)).toEqual(["Mine"]);
+  });
+
+  it("renames the template's tables when a user's table already has the name", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Mine").addTable({
+      name: "Staff",
+      ref: "A1",
+      columns: [{ name: "Staff ID" }],
+      rows: [["A1"]],
+    });
+    const book = await XlsxWorkbook.fromBuffer(
+      new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)
+    );
+    await book.writePlan(buildTemplatePlan());
+    const tables = (await book.listTables()).filter((t) => t.kind === "table").map((t) => t.name);
+    expect(tables).toEqual(["Staff", "Staff2", "Posts", "Comparators"]);
   });
 });
 
@@ -323,5 +361,36 @@ describe("settings", () => {
 describe("styles", () => {
   it("use the Office.js adapter's colours", () => {
     expect(XLSX_STYLE_COLOURS).toEqual(STYLE_COLOURS);
+  });
+});
+
+describe("XlsxWorkbook: handed-over sheets", () => {
+  it("writes the template without the product's marker, adds a second copy beside the first, and keeps the summary's names", async () => {
+    const { buildTemplatePlan } = await import("../../../src/core/summary/template");
+    const { XlsxWorkbook } = await import("../../../src/host/xlsx/xlsx-workbook");
+    const book = XlsxWorkbook.empty();
+    const first = await book.writePlan(buildTemplatePlan());
+    const again = await book.writePlan(buildTemplatePlan());
+    expect(first.sheetNames["staff-template"]).toBe("Staff");
+    expect(again.sheetNames["staff-template"]).toBe("Staff (2)");
+    const reopened = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+    expect(reopened.workbook.worksheets.map((w) => w.name)).toEqual([
+      "Staff",
+      "Posts",
+      "Comparators",
+      "Staff (2)",
+      "Posts (2)",
+      "Comparators (2)",
+    ]);
+    for (const ws of reopened.workbook.worksheets) expect(reopened.markerOf(ws)).toBeNull();
+    const tables = await reopened.listTables();
+    expect(tables.filter((t) => t.kind === "table").map((t) => t.name)).toEqual([
+      "Staff",
+      "Posts",
+      "Comparators",
+      "Staff2",
+      "Posts2",
+      "Comparators2",
+    ]);
   });
 });
