@@ -423,64 +423,118 @@ export class OfficeWorkbook implements WorkbookPort {
       sheetNames[spec.key] = name;
     }
 
-    // Round trip 3 (and more only at chunk boundaries): write.
+    // Round trip 3 (and more only at chunk boundaries): write. The order keeps the previous
+    // summary whole until the new one is complete, and is valid for Excel, which rejects a
+    // formula naming a table that does not exist yet:
+    //  1. the old sheets and their tables step aside under temporary names (Excel follows a
+    //     renamed table in the old summary's formulas, so it keeps working);
+    //  2. the new sheets are added under temporary names with a red tab, and their cells are
+    //     written as values (each formula as the value core computed for it);
+    //  3. the tables are made, then the formulas written over their values;
+    //  4. only then are the old sheets deleted, the names replaced and the new sheets named.
+    // If anything fails before step 4, the new sheets are removed and the old ones restored.
     this.suspend(context);
+    const allNames = new Set([...sheets.map((ws) => lower(ws.name)), ...taken]);
+    let n = 0;
+    const tempName = (prefix: string) => {
+      let name: string;
+      do name = `${prefix} ${++n}`;
+      while (allNames.has(lower(name)));
+      allNames.add(lower(name));
+      return name;
+    };
+    const oldNames = old.map((ws) => ws.name);
+    const oldTables = tables.items.filter((t) => old.some((ws) => ws.name === t.worksheet.name));
+    const oldTableNames = oldTables.map((t) => t.name);
+    oldTables.forEach((t, i) => (t.name = `WFSold${i + 1}_${t.name}`.slice(0, 250)));
+    for (const ws of old) ws.name = tempName("~WFS old");
+    const added = plan.sheets.map((spec) => {
+      const ws = worksheets.add(tempName("~WFS new"));
+      if (!isHandedToUser(spec.key)) ws.customProperties.add(MARKER_KEY, spec.key);
+      ws.tabColor = INCOMPLETE_TAB;
+      return ws;
+    });
+    await batch.reserve(OP_BYTES * (old.length + oldTables.length + added.length * 3));
+
+    try {
+      const totalCells = plan.sheets.reduce(
+        (sum, spec) =>
+          sum +
+          [...spec.blocks, ...spec.tables].reduce((s, b) => s + b.cells.length * blockWidth(b), 0),
+        0
+      );
+      let doneCells = 0;
+      const writeBlocks = async (formulasOnly: boolean) => {
+        for (let i = 0; i < plan.sheets.length; i++) {
+          const spec = plan.sheets[i];
+          const ws = added[i];
+          for (const block of [...spec.blocks, ...spec.tables]) {
+            const width = blockWidth(block);
+            if (width === 0) continue;
+            for (const chunk of rowChunks(block.cells, budget)) {
+              if (formulasOnly && !hasFormulas(block.cells, chunk.start, chunk.end)) continue;
+              const rects = formulasOnly
+                ? []
+                : styleRects(block.cells, block, chunk.start, chunk.end);
+              await batch.reserve(chunk.bytes + rects.length * OP_BYTES);
+              writeChunk(
+                ws,
+                block,
+                width,
+                chunk.start,
+                chunk.end,
+                formulasOnly ? "formulas" : "values"
+              );
+              for (const rect of rects)
+                applyStyle(ws.getRange(rangeAddress(rect.range)), rect.style, rect.range);
+              if (!formulasOnly) {
+                doneCells += (chunk.end - chunk.start) * width;
+                progress?.(
+                  `Writing ${sheetNames[spec.key]}`,
+                  totalCells ? (0.8 * doneCells) / totalCells : 0.8
+                );
+              }
+            }
+          }
+          if (formulasOnly) continue;
+          await batch.reserve(OP_BYTES * (spec.columnWidths.length + 1));
+          spec.columnWidths.forEach((chars, column) => {
+            ws.getRange(columnAddress(column)).format.columnWidth = columnWidthPoints(chars);
+          });
+          if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+        }
+      };
+      await writeBlocks(false);
+      progress?.("Adding tables", 0.8);
+      for (let i = 0; i < plan.sheets.length; i++)
+        await this.addTables(batch, added[i], plan.sheets[i]);
+      progress?.("Writing formulas", 0.85);
+      await writeBlocks(true);
+      this.failAfterWritesForTests?.();
+    } catch (error) {
+      // Put the workbook back as it was (best effort: if Excel cannot, the new sheets keep
+      // their temporary "~WFS new" names and red tabs, so they are plainly incomplete).
+      try {
+        for (const ws of added) ws.delete();
+        old.forEach((ws, i) => (ws.name = oldNames[i]));
+        oldTables.forEach((t, i) => (t.name = oldTableNames[i]));
+        await batch.sync();
+      } catch {
+        // keep the first error
+      }
+      throw error;
+    }
+
+    progress?.("Adding charts and names", 0.9);
     // The product's names belong to the summary: only a plan that defines names replaces them.
     const definesNames = plan.sheets.some((sheet) => sheet.names.length > 0);
     if (definesNames) for (const item of names.items) if (isOwnedName(item.name)) item.delete();
-    // The old sheets give up their names first (the new ones usually want them), and are
-    // deleted once the new ones exist (Excel never lets a workbook lose its last sheet).
-    const allNames = new Set([...sheets.map((ws) => lower(ws.name)), ...taken]);
-    let n = 0;
-    for (const ws of old) {
-      let temp: string;
-      do temp = `~WFS old ${++n}`;
-      while (allNames.has(lower(temp)));
-      ws.name = temp;
-    }
-    const added = plan.sheets.map((spec) => {
-      const ws = worksheets.add(sheetNames[spec.key]);
-      if (!isHandedToUser(spec.key)) ws.customProperties.add(MARKER_KEY, spec.key);
-      return ws;
-    });
     for (const ws of old) ws.delete();
-    await batch.reserve(OP_BYTES * (names.items.length + old.length * 2 + added.length * 2));
-
-    const totalCells = plan.sheets.reduce(
-      (sum, spec) =>
-        sum +
-        [...spec.blocks, ...spec.tables].reduce((s, b) => s + b.cells.length * blockWidth(b), 0),
-      0
-    );
-    let doneCells = 0;
-    for (let i = 0; i < plan.sheets.length; i++) {
-      const spec = plan.sheets[i];
-      const ws = added[i];
-      // A table's cells are its own block (header row first); the table is made after they are written.
-      for (const block of [...spec.blocks, ...spec.tables]) {
-        const width = blockWidth(block);
-        if (width === 0) continue;
-        for (const chunk of rowChunks(block.cells, budget)) {
-          const rects = styleRects(block.cells, block, chunk.start, chunk.end);
-          await batch.reserve(chunk.bytes + rects.length * OP_BYTES);
-          writeChunk(ws, block, width, chunk.start, chunk.end);
-          for (const rect of rects)
-            applyStyle(ws.getRange(rangeAddress(rect.range)), rect.style, rect.range);
-          doneCells += (chunk.end - chunk.start) * width;
-          progress?.(
-            `Writing ${sheetNames[spec.key]}`,
-            totalCells ? (0.9 * doneCells) / totalCells : 0.9
-          );
-        }
-      }
-      await batch.reserve(OP_BYTES * (spec.columnWidths.length + 1));
-      spec.columnWidths.forEach((chars, column) => {
-        ws.getRange(columnAddress(column)).format.columnWidth = columnWidthPoints(chars);
-      });
-      if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
-    }
-
-    progress?.("Adding tables, charts and names", 0.9);
+    added.forEach((ws, i) => {
+      ws.name = sheetNames[plan.sheets[i].key];
+      ws.tabColor = "";
+    });
+    await batch.reserve(OP_BYTES * (names.items.length + old.length + added.length * 2));
     for (let i = 0; i < plan.sheets.length; i++) {
       await this.addObjects(context, batch, added[i], plan.sheets[i]);
     }
@@ -524,12 +578,8 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  private async addObjects(
-    context: Excel.RequestContext,
-    batch: WriteBatch,
-    ws: Excel.Worksheet,
-    spec: SheetSpec
-  ): Promise<void> {
+  /** The plan's Excel tables, over cells already written. */
+  private async addTables(batch: WriteBatch, ws: Excel.Worksheet, spec: SheetSpec): Promise<void> {
     for (const table of spec.tables) {
       const width = blockWidth(table);
       if (width === 0 || table.cells.length === 0) continue;
@@ -544,6 +594,17 @@ export class OfficeWorkbook implements WorkbookPort {
       added.name = table.name;
       if (table.style) added.style = table.style;
     }
+  }
+
+  /** Tests only: throw between the formula pass and the final batch, as a failure would. */
+  failAfterWritesForTests?: () => void;
+
+  private async addObjects(
+    context: Excel.RequestContext,
+    batch: WriteBatch,
+    ws: Excel.Worksheet,
+    spec: SheetSpec
+  ): Promise<void> {
     for (const chart of spec.charts) {
       await batch.reserve(OP_BYTES * (2 + chart.series.length));
       this.addChart(ws, chart);
@@ -669,12 +730,27 @@ function sourceTable(
 }
 
 /** Rows [start, end) of a block: number formats first (so a plan's "@" applies), then formulas or values. */
+function hasFormulas(cells: CellSpec[][], start: number, end: number): boolean {
+  for (let r = start; r < end; r++)
+    for (const cell of cells[r]) if (cell?.formula !== undefined) return true;
+  return false;
+}
+
+/** The tab colour of a sheet still being written (cleared when the build completes). */
+const INCOMPLETE_TAB = "#C50F1F";
+
+/**
+ * Writes rows [start, end) of a block. "values" writes every cell as a value (a formula cell as
+ * the value core computed for it, so nothing refers to a table before it exists); "formulas"
+ * then writes the same rows through `formulas`, literals and formulas together.
+ */
 function writeChunk(
   ws: Excel.Worksheet,
   block: BlockSpec,
   width: number,
   start: number,
-  end: number
+  end: number,
+  mode: "values" | "formulas"
 ): void {
   const rows = block.cells.slice(start, end);
   let hasFormula = false;
@@ -688,8 +764,14 @@ function writeChunk(
   const pad = (row: CellSpec[]): (CellSpec | undefined)[] =>
     row.length === width ? row : [...row, ...new Array<undefined>(width - row.length)];
   const range = ws.getRange(blockRowsAddress(block, width, start, end));
-  if (hasFormat)
-    range.numberFormat = rows.map((row) => pad(row).map((cell) => cell?.format ?? "General"));
+  if (mode === "values") {
+    if (hasFormat)
+      range.numberFormat = rows.map((row) => pad(row).map((cell) => cell?.format ?? "General"));
+    range.values = rows.map((row) =>
+      pad(row).map((cell) => literalFor(cell?.formula !== undefined ? { value: cell.value } : cell))
+    );
+    return;
+  }
   if (hasFormula) {
     // `formulas` takes constants too: literal cells next to formulas go in the same matrix.
     range.formulas = rows.map((row) =>

@@ -267,13 +267,29 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     let doneCells = 0;
     const added: Worksheet[] = [];
-    for (const spec of plan.sheets) {
-      const ws = this.workbook.addWorksheet(sheetNames[spec.key]);
-      added.push(ws);
-      this.writeSheet(ws, spec, (cells) => {
-        doneCells += cells;
-        progress?.(`Writing ${ws.name}`, totalCells ? (0.9 * doneCells) / totalCells : 0.9);
+    try {
+      plan.sheets.forEach((spec, i) => {
+        const ws = this.workbook.addWorksheet(sheetNames[spec.key]);
+        added.push(ws);
+        this.writeSheet(ws, spec, (cells) => {
+          doneCells += cells;
+          progress?.(`Writing ${ws.name}`, totalCells ? (0.9 * doneCells) / totalCells : 0.9);
+        });
+        this.failAfterSheetForTests?.(i);
       });
+    } catch (error) {
+      // The user's sheets were never touched. What this build wrote is marked incomplete (name
+      // and red tab) rather than passed off as a summary; nothing reaches a file unless the
+      // caller saves, and the command line saves only after a whole build.
+      for (const ws of added) {
+        ws.name = uniqueSheetName(
+          `Incomplete ${ws.name}`.slice(0, 31),
+          new Set(this.workbook.worksheets.map((w) => lower(w.name)))
+        );
+        ws.properties.tabColor = { argb: "FFC50F1F" };
+        ws.getCell(1, 1).value = "INCOMPLETE: this build did not finish. Build the summary again.";
+      }
+      throw error;
     }
     progress?.("Adding tables, charts and names", 0.9);
     if (added.length > 0) this.activate(added[0]);
@@ -432,6 +448,9 @@ export class XlsxWorkbook implements WorkbookPort {
     this.settings = structuredCopy(settings);
     this.settingsChanged = true;
   }
+
+  /** Tests only: throw after writing plan sheet `i`, as a failure half-way would. */
+  failAfterSheetForTests?: (i: number) => void;
 
   /** The workbook as .xlsx bytes. */
   async toBuffer(): Promise<Uint8Array> {

@@ -271,7 +271,14 @@ export function fakeExcel(initial: InitialSheet[]) {
       },
       tables: {
         add: (address: string, hasHeaders: boolean) => {
-          const table: FakeTable = { sheet: sheet.name, address, hasHeaders };
+          // The table follows its sheet when the sheet is renamed, as in Excel.
+          const table: FakeTable = {
+            get sheet() {
+              return sheet.name;
+            },
+            address,
+            hasHeaders,
+          };
           sheet.tables.push(table);
           log.push(`table ${sheet.name}!${address}`);
           return table;

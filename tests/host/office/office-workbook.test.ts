@@ -205,11 +205,14 @@ describe("OfficeWorkbook.writePlan: owned sheets", () => {
     const fresh = excel.sheet("Scrutiny summary");
     expect(fresh).not.toBe(oldSummary);
     expect(fresh.marker).toBe("summary");
-    expect(excel.log).toContain(`mark Scrutiny summary ${MARKER_KEY}=summary`);
-    // The new sheets exist before the old ones go (a workbook never loses its last sheet).
-    expect(excel.log.indexOf("add sheet Scrutiny summary")).toBeLessThan(
-      excel.log.findIndex((l) => l.startsWith("delete ~WFS old"))
-    );
+    // New sheets are written under a temporary name and marked, and take their name only
+    // after the old ones are gone (a workbook never loses its last sheet).
+    const added = excel.log.findIndex((l) => /^add sheet ~WFS new \d+$/.test(l));
+    expect(added).toBeGreaterThanOrEqual(0);
+    expect(
+      excel.log.some((l) => l.startsWith("mark ~WFS new") && l.endsWith(`${MARKER_KEY}=summary`))
+    ).toBe(true);
+    expect(added).toBeLessThan(excel.log.findIndex((l) => l.startsWith("delete ~WFS old")));
   });
 
   it("rebuilds a workbook that holds only its own sheets", async () => {
@@ -301,11 +304,15 @@ describe("OfficeWorkbook.writePlan: cells", () => {
         }),
       ],
     });
-    const [range] = written(excel, "Scrutiny summary");
-    expect(range.address).toBe("B2:D2");
-    expect(range.values).toBeUndefined();
-    expect(range.formulas).toEqual([["'+1", '=SUMIFS(Staff!C:C,Staff!B:B,"North")', 0.25]]);
-    expect(range.numberFormat).toEqual([["General", "0.0", "0.0%"]]);
+    // First every cell as a value (the formula as core's value), then the formulas over them,
+    // once the tables they may name exist.
+    const [values, formulas] = written(excel, "Scrutiny summary");
+    expect(values.address).toBe("B2:D2");
+    expect(values.values).toEqual([["'+1", 1, 0.25]]);
+    expect(values.numberFormat).toEqual([["General", "0.0", "0.0%"]]);
+    expect(formulas.address).toBe("B2:D2");
+    expect(formulas.values).toBeUndefined();
+    expect(formulas.formulas).toEqual([["'+1", '=SUMIFS(Staff!C:C,Staff!B:B,"North")', 0.25]]);
   });
 
   it("styles headers, titles, notes and inputs with readable colours", async () => {
@@ -359,7 +366,7 @@ describe("OfficeWorkbook.writePlan: calculation and screen updating", () => {
     await adapter(excel).writePlan(plan(20));
     const log = excel.log;
     const syncs = log.flatMap((l, i) => (l === "sync" ? [i] : []));
-    const firstWrite = log.indexOf("add sheet Scrutiny summary");
+    const firstWrite = log.findIndex((l) => l.startsWith("add sheet ~WFS new"));
     const calc = log.indexOf("suspend calculation");
     const screen = log.indexOf("suspend screen updating");
     expect(calc).toBeGreaterThan(syncs[1]);
@@ -421,7 +428,10 @@ describe("OfficeWorkbook.writePlan: tables, charts, names, validations", () => {
       ["North", 10],
       ["South", 12],
     ]);
-    expect(excel.log.indexOf("table Scrutiny summary!A7:B9")).toBeGreaterThan(0);
+    const made = excel.log.findIndex((l) => /^table ~WFS new \d+!A7:B9$/.test(l));
+    expect(made).toBeGreaterThan(0);
+    // and before the formulas are written over the values
+    expect(made).toBeLessThan(excel.log.lastIndexOf("sync"));
 
     const [chart] = summary.charts;
     expect(chart.type).toBe("ColumnClustered");
@@ -642,5 +652,26 @@ describe("OfficeWorkbook: the template is handed to the user", () => {
     expect(excel.sheet("Staff")).toBeDefined();
     expect(excel.sheet("Scrutiny summary")).toBeDefined();
     expect(excel.names.filter((n) => !n.deleted).map((n) => n.name)).toEqual(["WFS_AsOf"]);
+  });
+});
+
+describe("OfficeWorkbook: a build interrupted half-way loses nothing", () => {
+  it("leaves the user's sheets untouched and the previous summary intact, under its own name", async () => {
+    const excel = fakeExcel([
+      { ...STAFF },
+      { name: "Scrutiny summary", marker: "summary", cells: [["previous build"]] },
+    ]);
+    const staffBefore = JSON.stringify(excel.sheet("Staff").cells);
+    const wb = adapter(excel);
+    wb.failAfterWritesForTests = () => {
+      throw new Error("the connection to Excel was lost");
+    };
+    await expect(wb.writePlan(plan(50))).rejects.toThrow(/connection to Excel was lost/);
+    expect(excel.live().map((s) => s.name)).toEqual(["Staff", "Scrutiny summary"]);
+    const previous = excel.sheet("Scrutiny summary");
+    expect(previous.deleted).toBe(false);
+    expect(previous.marker).toBe("summary");
+    expect(previous.cells?.[0]?.[0]).toBe("previous build");
+    expect(JSON.stringify(excel.sheet("Staff").cells)).toBe(staffBefore);
   });
 });

@@ -394,3 +394,41 @@ describe("XlsxWorkbook: handed-over sheets", () => {
     ]);
   });
 });
+
+describe("XlsxWorkbook: a build interrupted half-way", () => {
+  it("leaves the user's sheets untouched and marks what it wrote as incomplete", async () => {
+    const { XlsxWorkbook } = await import("../../../src/host/xlsx/xlsx-workbook");
+    const { buildSummaryPlan } = await import("../../../src/core/summary/build");
+    const { ingestStaff } = await import("../../../src/core/ingest");
+    const { DEFAULT_SUMMARY_OPTIONS } = await import("../../../src/core/summary/options");
+    const { generateStaff } = await import("../../../src/sample/generate");
+    const wb = new ExcelJS.Workbook();
+    const grid = generateStaff({ rows: 60, seed: 2 }).staff;
+    wb.addWorksheet("Staff").addRows(grid);
+    const book = await XlsxWorkbook.fromBuffer(
+      new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)
+    );
+    const plan = buildSummaryPlan({
+      staff: ingestStaff(grid),
+      posts: null,
+      options: DEFAULT_SUMMARY_OPTIONS,
+      source: { staffTable: "Staff", postsTable: null },
+    });
+    book.failAfterSheetForTests = (i) => {
+      if (i === 0) throw new Error("out of memory");
+    };
+    await expect(book.writePlan(plan)).rejects.toThrow(/out of memory/);
+    const names = book.workbook.worksheets.map((w) => w.name);
+    expect(names[0]).toBe("Staff");
+    expect(names.slice(1)).toEqual(["Incomplete Scrutiny summary"]);
+    expect(book.workbook.getWorksheet("Incomplete Scrutiny summary")!.getCell(1, 1).value).toMatch(
+      /^INCOMPLETE/
+    );
+    const staff = book.workbook.getWorksheet("Staff")!;
+    expect(staff.getRow(2).values).toEqual(wb.getWorksheet("Staff")!.getRow(2).values);
+    // a later build replaces nothing of the user's and succeeds
+    book.failAfterSheetForTests = undefined;
+    const again = await book.writePlan(plan);
+    expect(again.sheetNames.summary).toBe("Scrutiny summary");
+  });
+});
