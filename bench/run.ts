@@ -123,4 +123,59 @@ async function syncCounts() {
   }
 }
 
-void syncCounts();
+/** `workforce summary` as a user runs it (a child process): wall time and peak memory. */
+async function cliSummary() {
+  const { execFileSync } = await import("node:child_process");
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const dir = mkdtempSync(join(tmpdir(), "wfs-bench-"));
+  console.log("\n5. workforce summary (CSV in, .xlsx out), as a child process");
+  for (const rows of [10_000, 100_000]) {
+    const { staff } = generateStaff({ rows, seed: 6 });
+    const csv = join(dir, `staff-${rows}.csv`);
+    writeFileSync(
+      csv,
+      staff.map((r) => r.map((v) => (v === null ? "" : String(v))).join(",")).join("\n")
+    );
+    const script = `const t0=Date.now();require(${JSON.stringify(join(__dirname, "..", "dist", "node", "cli", "main.js"))}).main(["summary",${JSON.stringify(csv)},"-o",${JSON.stringify(join(dir, `out-${rows}.xlsx`))}],()=>{},()=>{}).then(c=>{process.stdout.write(JSON.stringify({c,ms:Date.now()-t0,rss:process.resourceUsage().maxRSS*1024}))})`;
+    const result = JSON.parse(
+      execFileSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 })
+    );
+    console.log(
+      `${String(rows).padEnd(10)} ${ms(result.ms).padEnd(10)} peak RSS ${mb(result.rss)}${result.c === 0 ? "" : `  (exit ${result.c})`}`
+    );
+  }
+}
+
+/** What the browser downloads before a user opens a file: the workbench's initial JavaScript. */
+async function initialJs() {
+  const { existsSync, readFileSync, readdirSync } = await import("node:fs");
+  const { gzipSync } = await import("node:zlib");
+  const { join } = await import("node:path");
+  console.log("\n6. Initial JavaScript of the pages (gzip); heavy libraries load only when needed");
+  for (const [page, dir, entry] of [
+    ["workbench", "dist-workbench", "workbench.js"],
+    ["add-in task pane", "dist", "taskpane.js"],
+    ["add-in functions", "dist", "functions.js"],
+  ] as const) {
+    const path = join(__dirname, "..", dir);
+    if (!existsSync(join(path, entry))) {
+      console.log(`${page}: not built (npm run build / npm run build:workbench)`);
+      continue;
+    }
+    const size = (f: string) => readFileSync(join(path, f)).length;
+    const gz = (f: string) => gzipSync(readFileSync(join(path, f))).length;
+    const lazy = readdirSync(path).filter(
+      (f) =>
+        f.endsWith(".js") &&
+        f !== entry &&
+        !["commands.js", "functions.js", "taskpane.js"].includes(f)
+    );
+    console.log(
+      `${page.padEnd(18)} ${entry}: ${(size(entry) / 1024).toFixed(0)} KB, gzip ${(gz(entry) / 1024).toFixed(0)} KB; loaded on demand: ${lazy.map((f) => `${f} gzip ${(gz(f) / 1024).toFixed(0)} KB`).join(", ") || "none"}`
+    );
+  }
+}
+
+void syncCounts().then(cliSummary).then(initialJs);

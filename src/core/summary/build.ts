@@ -310,11 +310,19 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
       });
       const own = g.get(r, 1)!;
       const diff = typeof own.value === "number" && typeof e === "number" ? own.value - e : "n/a";
-      g.put(r, 5, {
-        formula: `=IFERROR(${cellAddress(r, 1)}-${cellAddress(r, 4)},"n/a")`,
-        value: diff,
-        format: FORMAT[m.unit],
-      });
+      // England's FTE, starters and leavers are national totals: a difference from them means
+      // nothing, so only rates and the average caseload get one.
+      g.put(
+        r,
+        5,
+        m.unit === "rate" || m.unit === "cases"
+          ? {
+              formula: `=IFERROR(${cellAddress(r, 1)}-${cellAddress(r, 4)},"n/a")`,
+              value: diff,
+              format: FORMAT[m.unit],
+            }
+          : { value: "n/a" }
+      );
     } else {
       g.put(r, 4, { value: "n/a" });
       g.put(r, 5, { value: "n/a" });
@@ -683,7 +691,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     charts: w.charts,
     names: w.names,
     validations: [],
-    columnWidths: [34, 14, 14, 14, 14, 14, 12, 12, 12, 12, 12, 12, 12, 12, 12],
+    columnWidths: [34, 18, 16, 18, 14, 22, 14, 14, 14, 14, 14, 14, 14, 14, 14],
   };
   const data = normalisedSheet(input.staff, input.posts, asOf, comparators);
   return { sheets: [summary, data.sheet] };
