@@ -15,6 +15,7 @@ export interface Args {
     posts?: string;
     "posts-sheet"?: string;
     json?: boolean;
+    csv?: boolean;
     output?: string;
     year?: string;
     la?: string;

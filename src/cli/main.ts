@@ -13,7 +13,7 @@ import { template } from "./commands/template";
 
 const USAGE = `usage:
   workforce metrics FILE [--as-of YYYY-MM-DD] [--sheet NAME] [--posts FILE | --posts-sheet NAME] [--json]
-  workforce check   FILE [--as-of YYYY-MM-DD] [--sheet NAME] [--posts FILE | --posts-sheet NAME]
+  workforce check   FILE [--as-of YYYY-MM-DD] [--sheet NAME] [--posts FILE | --posts-sheet NAME] [--csv]
   workforce summary FILE -o OUT.xlsx [--as-of YYYY-MM-DD] [--posts FILE | --posts-sheet NAME]
                     [--la LA [--benchmarks INDICATORS.csv]] [--shareable]
   workforce template -o OUT.xlsx
@@ -39,6 +39,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
       posts: { type: "string" },
       "posts-sheet": { type: "string" },
       json: { type: "boolean" },
+      csv: { type: "boolean" },
       output: { type: "string", short: "o" },
       year: { type: "string" },
       la: { type: "string" },

@@ -51,3 +51,17 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: "utf-8" 
     return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
   }
 }
+
+/**
+ * Rows as CSV text (comma, CRLF, quoted where needed). A cell that a spreadsheet would read as a
+ * formula (=, +, -, @, or a tab or carriage return first) is written with a leading apostrophe, so
+ * text from the data stays text when the CSV is opened in Excel (CSV injection).
+ */
+export function toCsv(rows: readonly (readonly unknown[])[]): string {
+  const cell = (v: unknown): string => {
+    let text = v === null || v === undefined ? "" : String(v);
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return rows.map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}

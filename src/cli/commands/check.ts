@@ -2,6 +2,7 @@
 import { parseDate } from "../../core/dates";
 import { asOfProblems } from "../../core/ingest";
 import { describeProblem } from "../../core/problems";
+import { toCsv } from "../../core/csv";
 import { defaultAsOf } from "../../core/report";
 import { loadStaff } from "../../node/load-staff";
 import { needFile, type Args, type Out } from "../args";
@@ -24,6 +25,16 @@ export async function check(args: Args, out: Out): Promise<number> {
     ...(asOf !== null ? asOfProblems(staff, asOf) : []),
     ...(posts?.problems ?? []),
   ];
+  if (args.values.csv) {
+    // Machine-readable: one row per problem, text from the data kept as text.
+    out(
+      toCsv([
+        ["row", "column", "found", "expected", "severity"],
+        ...problems.map((p) => [p.row, p.column, p.found, p.expected, p.severity]),
+      ]).trimEnd()
+    );
+    return staff.rowsLeftOut + (posts?.rowsLeftOut ?? 0) > 0 ? 1 : 0;
+  }
   out(
     `Staff: ${loaded.census ? "census return" : `sheet "${loaded.staffSheet}"`}, header on row ${staff.headerRow}, ${staff.rowsRead} rows read, ${staff.records.length} used, ${staff.rowsLeftOut} left out.`
   );
