@@ -1,13 +1,17 @@
 /**
  * The workbench: the real task pane beside a sheet viewer, on an .xlsx file opened in the page
  * (nothing is uploaded). The pane is the same component that runs in Excel; only its host
- * differs: the .xlsx adapter, loaded (with ExcelJS) when a workbook is first opened.
+ * differs: the .xlsx adapter, loaded (with ExcelJS) when a workbook is first opened. A CSWW
+ * census return (.xml) opens as a new workbook holding its workers as a staff table. A workbook
+ * the pane makes (Prepare to share) is downloaded.
  */
 import * as React from "react";
 import type { WorkbookPort } from "../host/workbook-port";
 import type { ChartSpec, WorkbookPlan } from "../core/summary/plan";
 import type { AppProps } from "../taskpane/app/types";
 import { App } from "../taskpane/app/App";
+import { downloadFile, readFileText, XLSX_TYPE } from "../taskpane/components/files";
+import { loadCensusCore } from "../taskpane/features/census/load-census";
 import { SheetView } from "./SheetView";
 import { viewSheets, type ViewSheet } from "./sheet-model";
 
@@ -43,6 +47,14 @@ export function Workbench(props: WorkbenchProps) {
     []
   );
 
+  /** Shows a workbook just opened: the pane on it, its first sheet in the viewer. */
+  const show = (book: XlsxWorkbook, name: string) => {
+    charts.current = new Map();
+    setOpened({ book, name, generation: 0 });
+    setActive(0);
+    refresh(book);
+  };
+
   const open = async (name: string, bytes: () => Promise<ArrayBuffer> | null) => {
     setError(null);
     setBusy(true);
@@ -50,12 +62,31 @@ export function Workbench(props: WorkbenchProps) {
       const { XlsxWorkbook } = await loadXlsx();
       const data = bytes();
       const book = data ? await XlsxWorkbook.fromBuffer(await data) : XlsxWorkbook.empty();
-      charts.current = new Map();
-      setOpened({ book, name, generation: 0 });
-      setActive(0);
-      refresh(book);
+      show(book, name);
     } catch (e) {
       setError(e instanceof Error ? e.message : "The file could not be opened.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** A census return: a new workbook with the return's workers as a staff table. */
+  const openCensus = async (file: File) => {
+    setError(null);
+    setBusy(true);
+    try {
+      const [{ XlsxWorkbook }, census] = await Promise.all([loadXlsx(), loadCensusCore()]);
+      const result = census.readCensus(await readFileText(file));
+      const book = XlsxWorkbook.empty();
+      const plan = census.censusStaffPlan(result);
+      await book.writePlan(plan);
+      show(book, `${file.name.replace(/\.xml$/i, "")}.xlsx`);
+    } catch (e) {
+      setError(
+        e instanceof Error
+          ? `${file.name} could not be opened: ${e.message}`
+          : "The file could not be opened."
+      );
     } finally {
       setBusy(false);
     }
@@ -82,7 +113,9 @@ export function Workbench(props: WorkbenchProps) {
         refresh(book);
         const summary = result.sheetNames.summary;
         const i = book.workbook.worksheets.findIndex(
-          (ws) => ws.name === (summary ?? result.sheetNames["staff-template"])
+          (ws) =>
+            ws.name ===
+            (summary ?? result.sheetNames["staff-template"] ?? result.sheetNames["census-staff"])
         );
         if (i >= 0) setActive(i);
         return result;
@@ -93,22 +126,22 @@ export function Workbench(props: WorkbenchProps) {
   const download = async () => {
     if (!opened) return;
     const bytes = await opened.book.toBuffer();
-    const url = window.URL.createObjectURL(
-      new Blob([bytes as unknown as BlobPart], {
-        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      })
+    downloadFile(
+      bytes,
+      opened.name.replace(/\.xlsx$/i, "") + " (Workforce Scrutiny).xlsx",
+      XLSX_TYPE
     );
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = opened.name.replace(/\.xlsx$/i, "") + " (Workforce Scrutiny).xlsx";
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    window.setTimeout(() => window.URL.revokeObjectURL(url), 10_000);
   };
 
+  /** The pane's new workbooks (Prepare to share) are downloaded: the open one is unchanged. */
+  const openWorkbook = React.useCallback(async (bytes: Uint8Array, suggestedName: string) => {
+    downloadFile(bytes, suggestedName, XLSX_TYPE);
+  }, []);
+
   const onFile = (file: File | undefined) => {
-    if (file) void open(file.name, () => file.arrayBuffer());
+    if (!file) return;
+    if (/\.xml$/i.test(file.name)) void openCensus(file);
+    else void open(file.name, () => file.arrayBuffer());
   };
 
   return (
@@ -118,10 +151,10 @@ export function Workbench(props: WorkbenchProps) {
         <p className="privacy">Everything happens in this page: your file is never uploaded.</p>
         <div className="actions">
           <label className="button">
-            Open an .xlsx file
+            Open an .xlsx file or a census return (.xml)
             <input
               type="file"
-              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              accept=".xlsx,.xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/xml,text/xml"
               onChange={(e) => onFile(e.target.files?.[0])}
             />
           </label>
@@ -159,11 +192,16 @@ export function Workbench(props: WorkbenchProps) {
       >
         <aside className="pane" aria-label="Workforce Scrutiny task pane">
           {host && opened ? (
-            <App key={`${opened.name}:${opened.generation}`} {...props} host={host} />
+            <App
+              key={`${opened.name}:${opened.generation}`}
+              {...props}
+              host={host}
+              openWorkbook={openWorkbook}
+            />
           ) : (
             <p className="hint">
-              Open an .xlsx file (or drop one here), open the sample, or start a new workbook for
-              the staff data template.
+              Open an .xlsx file or a CSWW census return (.xml), or drop one here; open the sample;
+              or start a new workbook for the staff data template.
             </p>
           )}
         </aside>

@@ -7,7 +7,7 @@
  * Checking the real rendering at 320 px needs a browser.
  */
 import "./setup";
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import * as React from "react";
 import { expect, test } from "vitest";
@@ -78,3 +78,52 @@ test("at 320 px nothing declares a width wider than the pane", async () => {
   expect(rules.length).toBeGreaterThan(0);
   expect(rules.filter((r) => r.px > MAX_RULE_WIDTH)).toEqual([]);
 });
+
+test("at 320 px the Benchmarks, Census and Share parts declare no width wider than the pane", async () => {
+  window.innerWidth = PANE_WIDTH;
+  window.dispatchEvent(new Event("resize"));
+  const host = new FakeHost(workbook().sources, { benchmarks: { la: "352" } });
+  render(
+    <App
+      host={host}
+      buildSummaryPlan={() => fakePlan("summary", "Scrutiny summary")}
+      buildTemplatePlan={() => fakePlan("staff-template", "Staff template")}
+      version="0.1.0"
+      openWorkbook={async () => {}}
+    />
+  );
+  await screen.findByText(/^Staff rows in Staff:/);
+  const user = userEvent.setup();
+  const open = (name: string) =>
+    user.click(within(screen.getByRole("heading", { level: 2, name })).getByRole("button"));
+  await open("Benchmarks");
+  await screen.findByText(
+    /^Manchester, North West: as DfE published them/,
+    {},
+    { timeout: 20_000 }
+  );
+  await open("Census");
+  await user.type(screen.getByLabelText("LA number"), "352");
+  await user.click(screen.getByRole("button", { name: "Check and prepare the return" }));
+  await screen.findByRole("button", { name: "Download return.xml" });
+  // The share part's message too (the fake builder's plan has no summary to share: an error bar).
+  await user.click(screen.getByRole("button", { name: "Prepare to share" }));
+  await screen.findByText("Could not prepare the summary to share.");
+
+  const elements = Array.from(document.body.querySelectorAll<HTMLElement>("*"));
+  const tooWide = elements.filter((el) =>
+    [
+      el.style.width,
+      el.style.minWidth,
+      el.getAttribute("width") ?? "",
+      el.getAttribute("size") ?? "",
+    ].some((v) => (pixels(v) ?? (/^\d+$/.test(v) ? Number(v) : 0)) > PANE_WIDTH)
+  );
+  expect(tooWide.map((el) => el.outerHTML.slice(0, 120))).toEqual([]);
+  expect(ruleWidths().filter((r) => r.px > MAX_RULE_WIDTH)).toEqual([]);
+  // Every select and input of the new parts is labelled.
+  for (const control of Array.from(document.querySelectorAll<HTMLElement>("select, input"))) {
+    const label = (control as HTMLInputElement).labels?.[0]?.textContent ?? "";
+    expect(label, control.outerHTML.slice(0, 80)).toBeTruthy();
+  }
+}, 60_000);

@@ -160,8 +160,10 @@ describe("Keyboard and screen readers", () => {
       "Data",
       "Check (1 error, 0 warnings)",
       "Options",
+      "Benchmarks",
       "Build",
       "Staff data template",
+      "Census",
     ]);
     const controls = Array.from(
       document.querySelectorAll<HTMLInputElement | HTMLSelectElement>("select, input")

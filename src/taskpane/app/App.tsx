@@ -1,6 +1,8 @@
 /**
- * The task pane: Data, Check, Options, Build and the staff data template, in that order, as the
- * sections of one accordion. The host (the workbook) and the plan builders arrive as props.
+ * The task pane: Data, Check, Options, Benchmarks, Build, the staff data template and Census, in
+ * that order, as the sections of one accordion. The host (the workbook) and the plan builders
+ * arrive as props. Benchmarks and Census start closed: DfE's figures load when Benchmarks is
+ * first opened.
  */
 import {
   Accordion,
@@ -13,7 +15,9 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { Notices } from "../components/Notices";
+import { BenchmarksSection } from "../features/benchmarks/BenchmarksSection";
 import { BuildSection } from "../features/build/BuildSection";
+import { CensusSection } from "../features/census/CensusSection";
 import { CheckSection } from "../features/check/CheckSection";
 import { DataSection } from "../features/data/DataSection";
 import { OptionsSection } from "../features/options/OptionsSection";
@@ -22,7 +26,8 @@ import { StyleRoot } from "./StyleRoot";
 import type { AppProps } from "./types";
 import { usePane } from "./use-pane";
 
-const SECTIONS = ["data", "check", "options", "build", "template"] as const;
+/** The sections open when the pane starts. */
+const OPEN_AT_START = ["data", "check", "options", "build", "template"];
 
 const useStyles = makeStyles({
   pane: {
@@ -54,6 +59,8 @@ function count(n: number, one: string, many: string): string {
 function Pane(props: AppProps): React.JSX.Element {
   const styles = useStyles();
   const pane = usePane(props);
+  const [open, setOpen] = React.useState<string[]>(OPEN_AT_START);
+  const onOpenBenchmarks = pane.benchmarks.onOpen;
   const { errors, warnings } = pane.problemCounts;
   const checkSummary =
     errors + warnings === 0
@@ -70,7 +77,16 @@ function Pane(props: AppProps): React.JSX.Element {
       </p>
       <Notices notices={pane.notices} onDismiss={pane.dismiss} />
       {pane.loading && <Spinner size="small" label="Reading the workbook…" />}
-      <Accordion multiple collapsible defaultOpenItems={[...SECTIONS]}>
+      <Accordion
+        multiple
+        collapsible
+        openItems={open}
+        onToggle={(_, data) => {
+          const items = data.openItems.map(String);
+          setOpen(items);
+          if (items.includes("benchmarks")) onOpenBenchmarks();
+        }}
+      >
         <AccordionItem value="data">
           <AccordionHeader as="h2" size="large">
             Data
@@ -95,6 +111,14 @@ function Pane(props: AppProps): React.JSX.Element {
             <OptionsSection {...pane.options} />
           </AccordionPanel>
         </AccordionItem>
+        <AccordionItem value="benchmarks">
+          <AccordionHeader as="h2" size="large">
+            Benchmarks
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <BenchmarksSection {...pane.benchmarks} />
+          </AccordionPanel>
+        </AccordionItem>
         <AccordionItem value="build">
           <AccordionHeader as="h2" size="large">
             Build
@@ -109,6 +133,14 @@ function Pane(props: AppProps): React.JSX.Element {
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <TemplateSection {...pane.template} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="census">
+          <AccordionHeader as="h2" size="large">
+            Census
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <CensusSection {...pane.census} />
           </AccordionPanel>
         </AccordionItem>
       </Accordion>

@@ -68,6 +68,14 @@ export function readSettings(raw: unknown): PaneSettings {
   ) {
     s.lastBuild = { fingerprint: raw.lastBuild.fingerprint, staffTable: raw.lastBuild.staffTable };
   }
+  if (isRecord(raw.benchmarks)) {
+    const { la, indicatorsCsv } = raw.benchmarks;
+    const b: NonNullable<PaneSettings["benchmarks"]> = {};
+    if (typeof la === "string" && la.trim() !== "") b.la = la.trim();
+    if (typeof indicatorsCsv === "string" && indicatorsCsv.trim() !== "")
+      b.indicatorsCsv = indicatorsCsv;
+    if (b.la !== undefined || b.indicatorsCsv !== undefined) s.benchmarks = b;
+  }
   return s;
 }
 

@@ -1,4 +1,5 @@
-/** What the pane is given by its bootstrap: the host and the two plan builders. */
+/** What the pane is given by its bootstrap: the host, the two plan builders and the host's actions. */
+import type { Indicators } from "../../core/comparators/dfe";
 import type { PostsTable, StaffTable } from "../../core/ingest";
 import type { SummaryOptions } from "../../core/summary/options";
 import type { WorkbookPlan } from "../../core/summary/plan";
@@ -9,6 +10,8 @@ export interface SummaryInput {
   posts: PostsTable | null;
   options: SummaryOptions;
   source: { staffTable: string; postsTable: string | null };
+  /** DfE's published figures for the user's LA (an LA number, E-code or name), when one is chosen. */
+  benchmarks?: { indicators: Indicators; la: string } | null;
   /** The product version, for the summary's provenance line. */
   version?: string;
 }
@@ -18,4 +21,9 @@ export interface AppProps {
   buildSummaryPlan: (input: SummaryInput) => WorkbookPlan;
   buildTemplatePlan: () => WorkbookPlan;
   version: string;
+  /**
+   * Opens .xlsx bytes as a new workbook, leaving the open one as it is: Excel.createWorkbook in
+   * Excel, a download in the workbench. Without it the pane downloads the file itself.
+   */
+  openWorkbook?: (bytes: Uint8Array, suggestedName: string) => Promise<void>;
 }

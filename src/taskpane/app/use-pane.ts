@@ -1,7 +1,7 @@
 /**
  * The pane's state and actions: the tables found, the choice of staff and posts tables, the
- * mapping, the options, building and the template. Everything reaches the workbook through the
- * WorkbookPort it is given; nothing here knows about Office.
+ * mapping, the options, benchmarks, building, sharing, the template and the census. Everything
+ * reaches the workbook through the WorkbookPort it is given; nothing here knows about Office.
  */
 import * as React from "react";
 import { POSTS_COLUMNS, PostsColumn, STAFF_COLUMNS, StaffColumn } from "../../core/columns";
@@ -9,13 +9,18 @@ import { ENGLAND } from "../../core/comparators/england";
 import type { ColumnMapping } from "../../core/headers";
 import { Grid, ingestPosts, ingestStaff } from "../../core/ingest";
 import { defaultAsOf } from "../../core/report";
+import { censusYearOf } from "../../core/summary/build";
 import type { SummaryOptions } from "../../core/summary/options";
 import type { RoleCode } from "../../core/vocabulary";
 import type { SourceTable } from "../../host/workbook-port";
+import { downloadFile, XLSX_TYPE } from "../components/files";
 import type { Notice } from "../components/Notices";
 import { plainError } from "../components/plain-error";
+import { useBenchmarks } from "../features/benchmarks/use-benchmarks";
 import type { BuildOutcome } from "../features/build/BuildSection";
 import { fingerprint } from "../features/build/fingerprint";
+import { shareableName, shareableWorkbook, sharedMessage } from "../features/build/share";
+import { useCensus } from "../features/census/use-census";
 import type { ProblemSource } from "../features/check/CheckSection";
 import { headerCells, headerChoices, withChoice } from "../features/data/mapping";
 import { findTableByName, pickPostsTable, pickStaffTable, tableKey } from "../features/data/tables";
@@ -26,10 +31,11 @@ import {
   readOptionsForm,
 } from "../features/options/options-form";
 import { LastBuild, PaneSettings, readSettings, settingsRecord } from "./settings";
-import type { AppProps } from "./types";
+import type { AppProps, SummaryInput } from "./types";
 
 /** Where a message is shown: at the top of the pane or in one section. */
-export type Area = "pane" | "data" | "check" | "build" | "template";
+export type Area =
+  "pane" | "data" | "check" | "benchmarks" | "build" | "share" | "template" | "census";
 
 export interface PaneNotice extends Notice {
   area: Area;
@@ -76,6 +82,7 @@ export function usePane(props: AppProps) {
     running: false,
     inserted: null,
   });
+  const [sharing, setSharing] = React.useState(false);
   const [notices, setNotices] = React.useState<PaneNotice[]>([]);
   /** A person changed something: from then on the settings are saved. */
   const [dirty, setDirty] = React.useState(false);
@@ -101,6 +108,22 @@ export function usePane(props: AppProps) {
     []
   );
   const noticesFor = (area: Area) => notices.filter((n) => n.area === area);
+  const notifyIn = React.useCallback(
+    (area: Area) => (intent: Notice["intent"], title: string, text: string) =>
+      notify(area, intent, title, text),
+    [notify]
+  );
+
+  // ---- benchmarks (DfE's figures load when the section is first opened, or a build needs them) ----
+  const benchmarksNotify = React.useMemo(() => notifyIn("benchmarks"), [notifyIn]);
+  const benchmarks = useBenchmarks({
+    notify: benchmarksNotify,
+    clear: () => clearArea("benchmarks"),
+    changed: () => setDirty(true),
+    notices: noticesFor("benchmarks"),
+    onDismiss: dismiss,
+  });
+  const restoreBenchmarks = benchmarks.restore;
 
   const readGrid = React.useCallback(
     async (table: SourceTable): Promise<Grid | null> => {
@@ -180,12 +203,13 @@ export function usePane(props: AppProps) {
       setRoleMap(settings.roleMap ?? {});
       setForm(formFromOptions(settings.options));
       setLastBuild(settings.lastBuild);
+      restoreBenchmarks(settings.benchmarks);
       setLoading(false);
     })();
     return () => {
       cancelled = true;
     };
-  }, [host, notify, readGrid, autoPick]);
+  }, [host, notify, readGrid, autoPick, restoreBenchmarks]);
 
   // ---- read a newly chosen table ----
   React.useEffect(() => {
@@ -262,12 +286,12 @@ export function usePane(props: AppProps) {
     lastBuild.staffTable === staffTable.name &&
     lastBuild.fingerprint !== currentFingerprint;
 
-  // ---- what stops a build ----
-  const blockers: string[] = [];
-  if (loading) blockers.push("Wait while the workbook is read.");
-  else if (!staffTable) blockers.push("Choose the staff table in Data.");
+  // ---- what stops a build (the staff part also stops a census export) ----
+  const staffBlockers: string[] = [];
+  if (loading) staffBlockers.push("Wait while the workbook is read.");
+  else if (!staffTable) staffBlockers.push("Choose the staff table in Data.");
   else if (!staffResult) {
-    blockers.push(
+    staffBlockers.push(
       staffGrid === null
         ? `The staff table ${staffTable.name} could not be read: read the data again.`
         : "Wait while the staff table is read."
@@ -277,17 +301,18 @@ export function usePane(props: AppProps) {
       (s) => s.required && !staffResult.columns.some((c) => c.key === s.key)
     );
     if (missing.length > 0) {
-      blockers.push(
+      staffBlockers.push(
         `Map the required staff columns in Data: ${missing.map((s) => s.label).join(", ")}.`
       );
     } else if (staffResult.records.length === 0) {
-      blockers.push(
+      staffBlockers.push(
         staffResult.rowsRead === 0
           ? "The staff table has no rows under its header."
           : "No staff row can be used: see the problems in Check."
       );
     }
   }
+  const blockers: string[] = [...staffBlockers];
   if (postsResult) {
     const missing = POSTS_COLUMNS.filter(
       (s) => s.required && !postsResult.columns.some((c) => c.key === s.key)
@@ -309,6 +334,7 @@ export function usePane(props: AppProps) {
     roleMap,
     options: optionsReading.values,
     lastBuild,
+    benchmarks: benchmarks.saved,
   };
   const settingsText = JSON.stringify(settingsRecord(settings));
   React.useEffect(() => {
@@ -366,13 +392,6 @@ export function usePane(props: AppProps) {
   // Back in the pane after editing the sheet: read small tables again, so Check and "Refresh"
   // reflect the edit. (Office.js table events are not part of the port.)
   const latest = React.useRef({ reload, busy: false, cells: 0 });
-  latest.current = {
-    reload,
-    busy: loading || reading || build.running || template.running,
-    cells:
-      (staffTable ? staffTable.rows * staffTable.columns : 0) +
-      (postsTable ? postsTable.rows * postsTable.columns : 0),
-  };
   React.useEffect(() => {
     let last = 0;
     const onFocus = () => {
@@ -428,21 +447,42 @@ export function usePane(props: AppProps) {
     }
   };
 
+  /** What the summary builder is given (Build and Prepare to share): DfE's figures when an LA is chosen. */
+  const summaryInput = async (area: Area): Promise<SummaryInput | null> => {
+    if (!staffResult || !staffTable || !options) return null;
+    let chosen: SummaryInput["benchmarks"] = null;
+    try {
+      chosen = await benchmarks.forBuild();
+    } catch (error) {
+      notify(
+        area,
+        "warning",
+        "DfE's published figures could not be loaded: the summary has no benchmarks.",
+        plainError(error)
+      );
+    }
+    return {
+      staff: staffResult,
+      posts: postsResult,
+      options,
+      source: { staffTable: staffTable.name, postsTable: postsTable ? postsTable.name : null },
+      ...(chosen ? { benchmarks: chosen } : {}),
+      version: props.version,
+    };
+  };
+
   const runBuild = async () => {
-    if (blockers.length > 0 || build.running || !staffResult || !staffTable || !options) return;
+    if (blockers.length > 0 || build.running || sharing || !staffResult || !staffTable || !options)
+      return;
     clearArea("build");
     setBuild({ running: true, step: "Preparing the summary", fraction: 0, outcome: null });
     // Let the progress bar show before the (synchronous) plan is made.
     await new Promise((resolve) => setTimeout(resolve, 0));
     const fingerprintAtBuild = currentFingerprint;
     try {
-      const plan = props.buildSummaryPlan({
-        staff: staffResult,
-        posts: postsResult,
-        options,
-        source: { staffTable: staffTable.name, postsTable: postsTable ? postsTable.name : null },
-        version: props.version,
-      });
+      const input = await summaryInput("build");
+      if (!input) throw new Error("The staff table is no longer ready: read the data again.");
+      const plan = props.buildSummaryPlan(input);
       const result = await host.writePlan(plan, (step, fraction) =>
         setBuild((b) => ({ ...b, step, fraction }))
       );
@@ -467,6 +507,30 @@ export function usePane(props: AppProps) {
     }
   };
 
+  const prepareToShare = async () => {
+    if (blockers.length > 0 || build.running || sharing || !options) return;
+    clearArea("share");
+    setSharing(true);
+    // Let the spinner show before the (synchronous) plan is made.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    try {
+      const input = await summaryInput("share");
+      if (!input) throw new Error("The staff table is no longer ready: read the data again.");
+      const bytes = await shareableWorkbook(props.buildSummaryPlan(input), {
+        threshold: options.suppressionThreshold,
+        version: props.version,
+      });
+      const name = shareableName();
+      if (props.openWorkbook) await props.openWorkbook(bytes, name);
+      else downloadFile(bytes, name, XLSX_TYPE);
+      notify("share", "success", "Ready to share.", sharedMessage(options.suppressionThreshold));
+    } catch (error) {
+      notify("share", "error", "Could not prepare the summary to share.", plainError(error));
+    } finally {
+      setSharing(false);
+    }
+  };
+
   const insertTemplate = async () => {
     if (template.running) return;
     clearArea("template");
@@ -480,6 +544,48 @@ export function usePane(props: AppProps) {
       return;
     }
     await reload();
+  };
+
+  // ---- census: import a return as a staff table, export the return from the staff table ----
+  const censusNotify = React.useMemo(() => notifyIn("census"), [notifyIn]);
+  const asOfForCensus = optionsReading.values.asOf ?? dataDefaultAsOf;
+  const census = useCensus({
+    host,
+    staff: staffBlockers.length === 0 ? staffResult : null,
+    posts: postsResult,
+    dataKey: JSON.stringify([
+      currentFingerprint,
+      staffKey,
+      postsKey,
+      staffMapping,
+      postsMapping,
+      roleMap,
+      staffBlockers.length,
+    ]),
+    staffBlocker: staffBlockers[0] ?? null,
+    defaultYear: asOfForCensus !== null ? censusYearOf(asOfForCensus) : null,
+    benchmarkLea: benchmarks.chosen?.oldCode ?? benchmarks.la,
+    staffIsImported: (sheet) => staffTable?.sheet === sheet,
+    tableOnSheet: (sheet) => {
+      const t =
+        tables.find((x) => x.sheet === sheet && x.kind === "table") ??
+        tables.find((x) => x.sheet === sheet);
+      return t ? { key: tableKey(t), name: t.name, chosen: tableKey(t) === staffKey } : null;
+    },
+    onUseTable: (key) => chooseStaffTable(key),
+    reload,
+    notify: censusNotify,
+    clear: () => clearArea("census"),
+    notices: noticesFor("census"),
+    onDismiss: dismiss,
+  });
+
+  latest.current = {
+    reload,
+    busy: loading || reading || build.running || template.running || sharing || census.busy,
+    cells:
+      (staffTable ? staffTable.rows * staffTable.columns : 0) +
+      (postsTable ? postsTable.rows * postsTable.columns : 0),
   };
 
   // ---- the views the sections get ----
@@ -530,7 +636,7 @@ export function usePane(props: AppProps) {
               choices: headerChoices(postsHeader, postsTable.firstColumn),
             }
           : null,
-      busy: loading || build.running,
+      busy: loading || build.running || sharing || census.busy,
       reading,
       notices: noticesFor("data"),
       onDismiss: dismiss,
@@ -568,7 +674,16 @@ export function usePane(props: AppProps) {
       onBuild: () => void runBuild(),
       onCheckChanges: () => void reload(),
       onGoTo: (sheet: string) => void selectCell(sheet, "A1", "build"),
+      benchmarksNote:
+        benchmarks.la === null
+          ? null
+          : `The summary will show DfE's benchmarks for ${benchmarks.chosen ? benchmarks.chosen.name : `LA ${benchmarks.la}`} (chosen in Benchmarks).`,
+      sharing,
+      shareNotices: noticesFor("share"),
+      onShare: () => void prepareToShare(),
     },
+    benchmarks: { ...benchmarks.section, onOpen: benchmarks.open },
+    census: census.section,
     template: {
       running: template.running,
       inserted: template.inserted,

@@ -18,3 +18,11 @@ export function plainError(error: unknown): string {
   if (text.length > MAX_LENGTH) text = `${text.slice(0, MAX_LENGTH - 1)}…`;
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
+
+/** A core message ("missing a, b") as a sentence: a capital first letter and a full stop. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (t === "") return t;
+  const capital = t[0].toUpperCase() + t.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}

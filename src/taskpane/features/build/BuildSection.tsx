@@ -1,8 +1,9 @@
 /**
  * Build: the "Build scrutiny summary" button, its progress, what was written, and "Refresh"
- * when the staff data changed since the last build.
+ * when the staff data changed since the last build; and "Prepare to share", the summary as
+ * values in a new workbook.
  */
-import { Button, Field, Link, ProgressBar } from "@fluentui/react-components";
+import { Button, Field, Link, ProgressBar, Spinner } from "@fluentui/react-components";
 import * as React from "react";
 import { Notice, Notices } from "../../components/Notices";
 import { useSectionStyles } from "../../components/styles";
@@ -28,6 +29,12 @@ export interface BuildSectionProps {
   onBuild: () => void;
   onCheckChanges: () => void;
   onGoTo: (sheet: string) => void;
+  /** Which LA's DfE benchmarks the summary will show (null: none chosen). */
+  benchmarksNote: string | null;
+  /** Prepare to share is making the new workbook. */
+  sharing: boolean;
+  shareNotices: readonly Notice[];
+  onShare: () => void;
 }
 
 const n = (value: number) => value.toLocaleString("en-GB");
@@ -35,6 +42,7 @@ const n = (value: number) => value.toLocaleString("en-GB");
 export function BuildSection(props: BuildSectionProps): React.JSX.Element {
   const styles = useSectionStyles();
   const blockersId = React.useId();
+  const shareId = React.useId();
   const blocked = props.blockers.length > 0;
   return (
     <div className={styles.stack}>
@@ -42,6 +50,7 @@ export function BuildSection(props: BuildSectionProps): React.JSX.Element {
         Writes the summary to its own sheet, as Excel formulas over your staff table, so it stays
         correct when the data changes. Your own sheets are never changed.
       </p>
+      {props.benchmarksNote && <p className={styles.text}>{props.benchmarksNote}</p>}
       {blocked && (
         <div id={blockersId} className={styles.group}>
           <p className={styles.text}>Before building:</p>
@@ -60,14 +69,17 @@ export function BuildSection(props: BuildSectionProps): React.JSX.Element {
       <div className={styles.actions}>
         <Button
           appearance="primary"
-          disabledFocusable={blocked || props.running}
+          disabledFocusable={blocked || props.running || props.sharing}
           aria-describedby={blocked ? blockersId : undefined}
           onClick={props.onBuild}
         >
           Build scrutiny summary
         </Button>
         {props.changedSinceBuild && (
-          <Button disabledFocusable={blocked || props.running} onClick={props.onBuild}>
+          <Button
+            disabledFocusable={blocked || props.running || props.sharing}
+            onClick={props.onBuild}
+          >
             Refresh
           </Button>
         )}
@@ -107,6 +119,27 @@ export function BuildSection(props: BuildSectionProps): React.JSX.Element {
           </ul>
         </section>
       )}
+      <section aria-labelledby={shareId} className={styles.group}>
+        <h3 id={shareId} className={styles.heading}>
+          Share
+        </h3>
+        <p className={styles.text}>
+          Makes a new workbook with the summary alone, for a committee paper or an email: values
+          only (no formulas), no staff-level data, and small numbers shown as c. This workbook is
+          not changed.
+        </p>
+        <div className={styles.actions}>
+          <Button
+            disabledFocusable={blocked || props.running || props.sharing}
+            aria-describedby={blocked ? blockersId : undefined}
+            onClick={props.onShare}
+          >
+            Prepare to share
+          </Button>
+        </div>
+        {props.sharing && <Spinner size="small" label="Preparing the workbook to share…" />}
+        <Notices notices={props.shareNotices} onDismiss={props.onDismiss} />
+      </section>
     </div>
   );
 }

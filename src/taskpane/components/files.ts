@@ -1,0 +1,33 @@
+/**
+ * Files in and out of the pane, with no network: a chosen file's text, and a download made from
+ * a blob link. `window.URL` is used on purpose: inside an inline handler `URL` is document.URL.
+ */
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XML_TYPE = "application/xml";
+
+/** A chosen file's text (UTF-8). FileReader where Blob.text is missing (older WebViews). */
+export function readFileText(file: Blob): Promise<string> {
+  if (typeof file.text === "function") return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
+    reader.readAsText(file);
+  });
+}
+
+/** Saves bytes or text as a file through the browser's download (a blob link, clicked). */
+export function downloadFile(data: Uint8Array | string, name: string, type: string): void {
+  const blob = new Blob([data as unknown as BlobPart], { type });
+  const url = window.URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.rel = "noopener";
+  link.hidden = true;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => window.URL.revokeObjectURL(url), 10_000);
+}
