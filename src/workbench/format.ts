@@ -12,5 +12,5 @@ export function formatCell(value: unknown, format: string | undefined): string {
   const percent = format.endsWith("%");
   const decimals = (format.split(".")[1] ?? "").replace(/[^0#]/g, "").length;
   const shown = percent ? value * 100 : value;
-  return `${shown.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}${percent ? "%" : ""}`;
+  return `${shown.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: format.includes(",") })}${percent ? "%" : ""}`;
 }

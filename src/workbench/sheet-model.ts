@@ -5,6 +5,7 @@
  */
 import type ExcelJS from "exceljs";
 import type { ChartSpec } from "../core/summary/plan";
+import { plainCell } from "../host/xlsx/cell-values";
 
 export interface ViewCell {
   value: unknown;
@@ -24,19 +25,6 @@ export interface ViewSheet {
 
 export const MAX_ROWS = 300;
 export const MAX_COLUMNS = 40;
-
-function plain(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (typeof v !== "object" || v instanceof Date) return v;
-  const o = v as unknown as Record<string, unknown>;
-  if ("result" in o || "formula" in o || "sharedFormula" in o)
-    return plain((o.result ?? null) as ExcelJS.CellValue);
-  if (Array.isArray(o.richText))
-    return (o.richText as { text: string }[]).map((r) => r.text).join("");
-  if ("error" in o) return String(o.error);
-  if ("text" in o) return String(o.text);
-  return String(v);
-}
 
 export function viewSheets(
   workbook: ExcelJS.Workbook,
@@ -58,7 +46,8 @@ export function viewSheets(
               ? (cell.fill.fgColor?.argb ?? undefined)
               : undefined;
           cells.push({
-            value: plain(cell.value),
+            // plainCell reads a formula's cached result (cell.value drops a result of 0).
+            value: plainCell(cell),
             format: cell.numFmt || undefined,
             bold: cell.font?.bold || undefined,
             italic: cell.font?.italic || undefined,
