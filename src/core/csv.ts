@@ -1,13 +1,14 @@
 /**
  * CSV text to a grid of strings (RFC 4180: quoted fields, doubled quotes, newlines inside
  * quotes), UTF-8 with or without a byte-order mark. The delimiter is a comma unless the header
- * line has more semicolons than commas (as European Excel writes them).
+ * line has more semicolons than commas (as European Excel writes them), or as given.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, fixedDelimiter?: "," | ";"): string[][] {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  const delimiter =
-    (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const semicolons = firstLine.match(/;/g)?.length ?? 0;
+  const commas = firstLine.match(/,/g)?.length ?? 0;
+  const delimiter = fixedDelimiter ?? (semicolons > commas ? ";" : ",");
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";

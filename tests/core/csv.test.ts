@@ -24,3 +24,12 @@ describe("parseCsv", () => {
     ]);
   });
 });
+
+describe("parseCsv with a fixed delimiter", () => {
+  it("keeps semicolons inside fields when told the delimiter is a comma", () => {
+    expect(parseCsv("a;b,c\n1;2,3\n", ",")).toEqual([
+      ["a;b", "c"],
+      ["1;2", "3"],
+    ]);
+  });
+});

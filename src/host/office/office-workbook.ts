@@ -41,7 +41,9 @@ import {
   rowChunks,
   styleRects,
   uniqueSheetName,
-} from "./write-helpers";
+  sourceTable,
+  STYLE_COLOURS,
+} from "../sheet-helpers";
 
 /** The worksheet custom property that marks a sheet as the product's; its value is the plan sheet key. */
 export const MARKER_KEY = "WorkforceScrutiny";
@@ -79,20 +81,6 @@ const CHART_TYPES: Record<
   columnStacked100: "ColumnStacked100",
   barClustered: "BarClustered",
 };
-
-/**
- * Cell styles: small, and readable (text contrast at least 4.5:1 — black on #D9E1F2 is about
- * 15:1, black on #FFF2CC about 18:1, #404040 on white 10:1, #595959 on white 7:1; the input
- * border #7F6000 is over 3:1 against its fill).
- */
-export const STYLE_COLOURS = {
-  headerFill: "#D9E1F2",
-  inputFill: "#FFF2CC",
-  inputBorder: "#7F6000",
-  text: "#000000",
-  note: "#404040",
-  provenance: "#595959",
-} as const;
 
 /** Approximate request bytes of one formatted rectangle, a table, a chart, a name or a validation. */
 const OP_BYTES = 300;
@@ -703,30 +691,6 @@ export class OfficeWorkbook implements WorkbookPort {
 function plain(error: unknown, what: string): Error {
   if (error instanceof PlainError) return new Error(error.message);
   return new Error(`${what}: ${message(error)}`);
-}
-
-function sourceTable(
-  name: string,
-  sheet: string,
-  kind: "table" | "range",
-  address: string
-): SourceTable {
-  const where = parseAddress(address);
-  return {
-    name,
-    sheet,
-    kind,
-    address: rangeAddress({
-      row: where.row,
-      column: where.column,
-      rows: where.rows,
-      columns: where.columns,
-    }),
-    firstRow: where.row + 1,
-    firstColumn: where.column,
-    rows: where.rows,
-    columns: where.columns,
-  };
 }
 
 /** Rows [start, end) of a block: number formats first (so a plan's "@" applies), then formulas or values. */

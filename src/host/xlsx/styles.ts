@@ -1,18 +1,11 @@
 /**
- * The plan's cell styles as ExcelJS styles: the same look as the Office.js adapter's
- * (`STYLE_COLOURS` there; a test keeps the two in step). Contrast: black on #D9E1F2 is about
+ * The plan's cell styles as ExcelJS styles: the same colours as the Office.js adapter's
+ * (`STYLE_COLOURS` in sheet-helpers, shared). Contrast: black on #D9E1F2 is about
  * 15:1, black on #FFF2CC about 18:1, #404040 on white 10:1, #595959 on white 7:1.
  */
 import type { CellStyle } from "../../core/summary/plan";
 
-export const XLSX_STYLE_COLOURS = {
-  headerFill: "#D9E1F2",
-  inputFill: "#FFF2CC",
-  inputBorder: "#7F6000",
-  text: "#000000",
-  note: "#404040",
-  provenance: "#595959",
-} as const;
+import { STYLE_COLOURS } from "../sheet-helpers";
 
 /** ExcelJS's ARGB form of "#RRGGBB". */
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
@@ -51,36 +44,36 @@ export function xlsxStyle(style: CellStyle): XlsxCellStyle {
       return { font: font({ bold: true, size: 12 }) };
     case "header":
       return {
-        font: font({ bold: true, color: { argb: argb(XLSX_STYLE_COLOURS.text) } }),
+        font: font({ bold: true, color: { argb: argb(STYLE_COLOURS.text) } }),
         fill: {
           type: "pattern",
           pattern: "solid",
-          fgColor: { argb: argb(XLSX_STYLE_COLOURS.headerFill) },
+          fgColor: { argb: argb(STYLE_COLOURS.headerFill) },
         },
       };
     case "input": {
       const edge = {
         style: "thin" as const,
-        color: { argb: argb(XLSX_STYLE_COLOURS.inputBorder) },
+        color: { argb: argb(STYLE_COLOURS.inputBorder) },
       };
       return {
-        font: font({ color: { argb: argb(XLSX_STYLE_COLOURS.text) } }),
+        font: font({ color: { argb: argb(STYLE_COLOURS.text) } }),
         fill: {
           type: "pattern",
           pattern: "solid",
-          fgColor: { argb: argb(XLSX_STYLE_COLOURS.inputFill) },
+          fgColor: { argb: argb(STYLE_COLOURS.inputFill) },
         },
         border: { top: edge, left: edge, bottom: edge, right: edge },
       };
     }
     case "note":
-      return { font: font({ italic: true, color: { argb: argb(XLSX_STYLE_COLOURS.note) } }) };
+      return { font: font({ italic: true, color: { argb: argb(STYLE_COLOURS.note) } }) };
     case "total":
       return { font: font({ bold: true }), border: { top: { style: "thin" } } };
     case "keypoint":
       return { alignment: { wrapText: true, vertical: "top" } };
     case "provenance":
-      return { font: font({ italic: true, color: { argb: argb(XLSX_STYLE_COLOURS.provenance) } }) };
+      return { font: font({ italic: true, color: { argb: argb(STYLE_COLOURS.provenance) } }) };
     case "label":
       return {};
   }

@@ -37,7 +37,7 @@ import type {
   WorkbookPlan,
 } from "../../core/summary/plan";
 import type { SourceTable, WorkbookPort, WriteProgress, WriteResult } from "../workbook-port";
-import { parseAddress, uniqueSheetName } from "../office/write-helpers";
+import { parseAddress, sourceTable, uniqueSheetName } from "../sheet-helpers";
 import { excelJsValue, plainCell } from "./cell-values";
 import { addCharts, ensureRelNamespace } from "./charts";
 import type { CachedValue, ChartPart } from "./charts";
@@ -591,28 +591,4 @@ function usedRange(ws: Worksheet): RangeSpec | null {
   });
   if (bottom < 0) return null;
   return { row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
-}
-
-function sourceTable(
-  name: string,
-  sheet: string,
-  kind: "table" | "range",
-  address: string
-): SourceTable {
-  const where = parseAddress(address);
-  return {
-    name,
-    sheet,
-    kind,
-    address: rangeAddress({
-      row: where.row,
-      column: where.column,
-      rows: where.rows,
-      columns: where.columns,
-    }),
-    firstRow: where.row + 1,
-    firstColumn: where.column,
-    rows: where.rows,
-    columns: where.columns,
-  };
 }

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CellSpec, SheetSpec, WorkbookPlan } from "../../../src/core/summary/plan";
-import {
-  MARKER_KEY,
-  OfficeWorkbook,
-  STYLE_COLOURS,
-} from "../../../src/host/office/office-workbook";
+import { MARKER_KEY, OfficeWorkbook } from "../../../src/host/office/office-workbook";
+import { STYLE_COLOURS } from "../../../src/host/sheet-helpers";
 import type { DocumentSettingsStore } from "../../../src/host/office/office-settings";
 import { fakeExcel, NOT_LOADED } from "./fake-excel";
 import type { FakeRange, InitialSheet } from "./fake-excel";

@@ -9,7 +9,7 @@ import {
   rowChunks,
   styleRects,
   uniqueSheetName,
-} from "../../../src/host/office/write-helpers";
+} from "../../../src/host/sheet-helpers";
 
 describe("sheet names", () => {
   it("removes what Excel forbids and keeps 31 characters", () => {

@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, delimiter, extname, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseCsv } from "../../../src/core/csv";
 import { serialFromYmd } from "../../../src/core/dates";
 
 /** The first executable called `name` on PATH, or null. */
@@ -95,42 +96,8 @@ export function sheetCsvPath(outDir: string, file: string, sheet: string): strin
   return join(outDir, `${basename(file, extname(file))}-${sheet}.csv`);
 }
 
-/** RFC 4180 CSV with a comma delimiter. */
-export function parseCsvComma(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && body[i + 1] === "\n") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 export async function readCsv(path: string): Promise<string[][]> {
-  return parseCsvComma(await readFile(path, "utf8"));
+  return parseCsv(await readFile(path, "utf8"), ",");
 }
 
 /**

@@ -10,8 +10,6 @@ import type { WorkbookPlan } from "../../../src/core/summary/plan";
 import { cellAddress, rangeAddress } from "../../../src/core/summary/plan";
 import { fileFormula, plainCell, plainValue } from "../../../src/host/xlsx/cell-values";
 import { MARKER_KEY, SETTINGS_NAMESPACE, XlsxWorkbook } from "../../../src/host/xlsx/xlsx-workbook";
-import { STYLE_COLOURS } from "../../../src/host/office/office-workbook";
-import { XLSX_STYLE_COLOURS } from "../../../src/host/xlsx/styles";
 import {
   HYPERLINK_TEXT,
   loadExcelJs,
@@ -355,12 +353,6 @@ describe("settings", () => {
     );
     const book = await XlsxWorkbook.fromBuffer(await zip.generateAsync({ type: "uint8array" }));
     expect(await book.loadSettings()).toEqual({ staffTable: "Staff" });
-  });
-});
-
-describe("styles", () => {
-  it("use the Office.js adapter's colours", () => {
-    expect(XLSX_STYLE_COLOURS).toEqual(STYLE_COLOURS);
   });
 });
 

@@ -1,10 +1,12 @@
 /**
- * Host-free helpers of the Office.js adapter: sheet names Excel accepts, A1 address parsing, how
+ * Host-free helpers both adapters share: sheet names Excel accepts, A1 address parsing, how
  * a plan cell is written (text kept literal), row chunks sized for Excel on the web's request
- * limit, and the rectangles a style covers. No Office.js here, so they are tested directly.
+ * limit, the rectangles a style covers, the style colours and the port's description of a table.
+ * No Office.js here, so they are tested directly.
  */
-import { cellAddress, looksLikeFormula, rangeAddress } from "../../core/summary/plan";
-import type { CellSpec, CellStyle, RangeSpec } from "../../core/summary/plan";
+import { cellAddress, looksLikeFormula, rangeAddress } from "../core/summary/plan";
+import type { CellSpec, CellStyle, RangeSpec } from "../core/summary/plan";
+import type { SourceTable } from "./workbook-port";
 
 /** Excel's limit on a sheet name's length. */
 export const MAX_SHEET_NAME = 31;
@@ -223,4 +225,43 @@ export function blockRowsAddress(
     rows: end - start,
     columns,
   });
+}
+
+/**
+ * Cell styles: small, and readable (text contrast at least 4.5:1 — black on #D9E1F2 is about
+ * 15:1, black on #FFF2CC about 18:1, #404040 on white 10:1, #595959 on white 7:1; the input
+ * border #7F6000 is over 3:1 against its fill).
+ */
+export const STYLE_COLOURS = {
+  headerFill: "#D9E1F2",
+  inputFill: "#FFF2CC",
+  inputBorder: "#7F6000",
+  text: "#000000",
+  note: "#404040",
+  provenance: "#595959",
+} as const;
+
+/** A table or used range as the port describes it, from its A1 address. */
+export function sourceTable(
+  name: string,
+  sheet: string,
+  kind: "table" | "range",
+  address: string
+): SourceTable {
+  const where = parseAddress(address);
+  return {
+    name,
+    sheet,
+    kind,
+    address: rangeAddress({
+      row: where.row,
+      column: where.column,
+      rows: where.rows,
+      columns: where.columns,
+    }),
+    firstRow: where.row + 1,
+    firstColumn: where.column,
+    rows: where.rows,
+    columns: where.columns,
+  };
 }
