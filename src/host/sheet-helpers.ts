@@ -239,6 +239,8 @@ export const STYLE_COLOURS = {
   text: "#000000",
   note: "#404040",
   provenance: "#595959",
+  warningFill: "#F8D7DA",
+  warningText: "#6E1414",
 } as const;
 
 /** A table or used range as the port describes it, from its A1 address. */

@@ -31,6 +31,7 @@ import {
   RangeSpec,
   SheetSpec,
   WorkbookPlan,
+  type ConditionalFormatSpec,
 } from "./plan";
 import { SheetGrid } from "./sheet-grid";
 
@@ -511,9 +512,11 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
   r++;
 
   // 4. Vacancies and agency by team; 5. Caseloads by team
-  const byTeamTable = (heading: string, cols: [string, string][]) => {
+  /** Writes a per-team table with a total row; returns the first body row. */
+  const byTeamTable = (heading: string, cols: [string, string][]): number => {
     g.put(r++, 0, subtitle(heading));
     g.putRow(r++, 0, [header("Team"), ...cols.map(([h]) => header(h))]);
+    const first = r;
     for (const team of [...teams, null]) {
       const filter: Filter = team === null ? {} : { team };
       const cells = cols.map(([, key]) => ({
@@ -526,6 +529,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
       ]);
     }
     r++;
+    return first;
   };
   byTeamTable("4. Vacancies and agency by team (at the as-of date)", [
     ["Vacancy FTE", "vacancyFte"],
@@ -533,12 +537,22 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     ["Agency FTE", "agencyFte"],
     ["Agency rate", "agencyRate"],
   ]);
-  byTeamTable("5. Caseloads by team (case holders in post at the as-of date)", [
-    ["Case holders", "caseHolders"],
-    ["Average caseload", "averageCaseload"],
-    ["Highest caseload", "highestCaseload"],
-    ["Above target", "caseloadAboveTarget"],
-  ]);
+  const caseloadFirst = byTeamTable(
+    "5. Caseloads by team (case holders in post at the as-of date)",
+    [
+      ["Case holders", "caseHolders"],
+      ["Average caseload", "averageCaseload"],
+      ["Highest caseload", "highestCaseload"],
+      ["Above target", "caseloadAboveTarget"],
+    ]
+  );
+  // Average and highest caseloads above the (all-roles) target stand out; the numbers stay.
+  const conditionalFormats: ConditionalFormatSpec[] = [2, 3].map((column) => ({
+    range: { row: caseloadFirst, column, rows: teams.length + 1, columns: 1 },
+    operator: "greaterThan",
+    formula: NAMES.target,
+    style: "warning",
+  }));
 
   // 6. Leavers: by reason, by role, turnover by team
   g.put(r++, 0, subtitle("6. Leavers in the year to the as-of date"));
@@ -691,6 +705,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     charts: w.charts,
     names: w.names,
     validations: [],
+    conditionalFormats,
     columnWidths: [34, 18, 16, 18, 14, 22, 14, 14, 14, 14, 14, 14, 14, 14, 14],
   };
   const data = normalisedSheet(input.staff, input.posts, asOf, comparators);

@@ -83,6 +83,15 @@ export interface ValidationSpec {
   prompt?: string;
 }
 
+export interface ConditionalFormatSpec {
+  range: RangeSpec;
+  operator: "greaterThan" | "lessThan";
+  /** The threshold as a formula without "=", e.g. "WFS_CaseloadTarget". */
+  formula: string;
+  /** "warning": dark red text on a light red fill (contrast over 7:1), never colour alone: the cells keep their numbers. */
+  style: "warning";
+}
+
 export interface SheetSpec {
   /** The owner marker stored in the workbook: how a rebuild finds (and replaces) only this sheet. */
   key:
@@ -100,6 +109,8 @@ export interface SheetSpec {
   /** Workbook-level defined names pointing at one cell or range of this sheet. */
   names: { name: string; range: RangeSpec }[];
   validations: ValidationSpec[];
+  /** Cells highlighted when their value passes a threshold (a formula or a name), e.g. above target. */
+  conditionalFormats?: ConditionalFormatSpec[];
   /** Column widths in characters, from column A. */
   columnWidths: number[];
   /** Freeze the top rows (e.g. a table header). */

@@ -601,6 +601,16 @@ export class OfficeWorkbook implements WorkbookPort {
       await batch.reserve(OP_BYTES);
       context.workbook.names.add(name, ws.getRange(rangeAddress(range)));
     }
+    for (const cf of spec.conditionalFormats ?? []) {
+      await batch.reserve(OP_BYTES * 2);
+      const format = ws.getRange(rangeAddress(cf.range)).conditionalFormats.add("CellValue");
+      format.cellValue.format.fill.color = STYLE_COLOURS.warningFill;
+      format.cellValue.format.font.color = STYLE_COLOURS.warningText;
+      format.cellValue.rule = {
+        formula1: `=${cf.formula}`,
+        operator: cf.operator === "greaterThan" ? "GreaterThan" : "LessThan",
+      };
+    }
     for (const validation of spec.validations) {
       await batch.reserve(OP_BYTES + validation.list.join(",").length);
       const range = ws.getRange(rangeAddress(validation.range));

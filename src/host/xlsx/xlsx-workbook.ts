@@ -37,7 +37,7 @@ import type {
   WorkbookPlan,
 } from "../../core/summary/plan";
 import type { SourceTable, WorkbookPort, WriteProgress, WriteResult } from "../workbook-port";
-import { parseAddress, sourceTable, uniqueSheetName } from "../sheet-helpers";
+import { parseAddress, sourceTable, STYLE_COLOURS, uniqueSheetName } from "../sheet-helpers";
 import { excelJsValue, plainCell } from "./cell-values";
 import { addCharts, ensureRelNamespace } from "./charts";
 import type { CachedValue, ChartPart } from "./charts";
@@ -371,6 +371,28 @@ export class XlsxWorkbook implements WorkbookPort {
           activeCell: below,
         },
       ];
+    }
+
+    for (const cf of spec.conditionalFormats ?? []) {
+      ws.addConditionalFormatting({
+        ref: rangeAddress(cf.range),
+        rules: [
+          {
+            type: "cellIs",
+            operator: cf.operator,
+            formulae: [cf.formula],
+            priority: 1,
+            style: {
+              fill: {
+                type: "pattern",
+                pattern: "solid",
+                bgColor: { argb: `FF${STYLE_COLOURS.warningFill.slice(1)}` },
+              },
+              font: { color: { argb: `FF${STYLE_COLOURS.warningText.slice(1)}` } },
+            },
+          },
+        ],
+      });
     }
 
     const valuesOf = (r: RangeSpec): { values: CachedValue[]; format?: string } => {

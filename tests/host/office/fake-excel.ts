@@ -38,6 +38,14 @@ export interface FakeRange {
     [key: string]: unknown;
   };
   dataValidation: { rule?: unknown; prompt?: unknown };
+  conditional: {
+    type: string;
+    cellValue: {
+      format: { fill: Record<string, unknown>; font: Record<string, unknown> };
+      rule?: unknown;
+    };
+  }[];
+  conditionalFormats: { add(type: string): FakeRange["conditional"][number] };
   load(props?: string): FakeRange;
   select(): void;
 }
@@ -147,6 +155,15 @@ export function fakeExcel(initial: InitialSheet[]) {
         borders: { getItem: (edge: string) => (edges[edge] ??= {}) },
       },
       dataValidation: {},
+      conditional: [],
+      conditionalFormats: {
+        add(type: string) {
+          const cf = { type, cellValue: { format: { fill: {}, font: {} } } };
+          range.conditional.push(cf);
+          log.push(`conditional format ${sheet.name}!${address}`);
+          return cf;
+        },
+      },
       load(props?: string) {
         const wanted = (props ?? "").split(",").map((p) => p.trim());
         pending.push(() => {

@@ -672,3 +672,38 @@ describe("OfficeWorkbook: a build interrupted half-way loses nothing", () => {
     expect(JSON.stringify(excel.sheet("Staff").cells)).toBe(staffBefore);
   });
 });
+
+describe("OfficeWorkbook: conditional formats", () => {
+  it("highlights cells above a threshold with the warning colours, at the plan's range", async () => {
+    const excel = fakeExcel([STAFF]);
+    await adapter(excel).writePlan({
+      sheets: [
+        sheetSpec({
+          key: "summary",
+          preferredName: "Scrutiny summary",
+          blocks: [{ row: 0, column: 0, cells: [[{ value: 20 }], [{ value: 12 }]] }],
+          conditionalFormats: [
+            {
+              range: { row: 0, column: 0, rows: 2, columns: 1 },
+              operator: "greaterThan",
+              formula: "WFS_CaseloadTarget",
+              style: "warning",
+            },
+          ],
+        }),
+      ],
+    });
+    const range = excel.sheet("Scrutiny summary").ranges.find((r) => r.conditional.length > 0)!;
+    expect(range.address).toBe("A1:A2");
+    expect(range.conditional[0]).toEqual({
+      type: "CellValue",
+      cellValue: {
+        format: {
+          fill: { color: STYLE_COLOURS.warningFill },
+          font: { color: STYLE_COLOURS.warningText },
+        },
+        rule: { formula1: "=WFS_CaseloadTarget", operator: "GreaterThan" },
+      },
+    });
+  });
+});

@@ -424,3 +424,39 @@ describe("XlsxWorkbook: a build interrupted half-way", () => {
     expect(again.sheetNames.summary).toBe("Scrutiny summary");
   });
 });
+
+describe("XlsxWorkbook: conditional formats", () => {
+  it("writes the summary's caseload highlights as cellIs rules that survive a round trip", async () => {
+    const { buildSummaryPlan } = await import("../../../src/core/summary/build");
+    const { ingestStaff } = await import("../../../src/core/ingest");
+    const { DEFAULT_SUMMARY_OPTIONS } = await import("../../../src/core/summary/options");
+    const { generateStaff } = await import("../../../src/sample/generate");
+    const grid = generateStaff({ rows: 80, seed: 4 }).staff;
+    const plan = buildSummaryPlan({
+      staff: ingestStaff(grid),
+      posts: null,
+      options: DEFAULT_SUMMARY_OPTIONS,
+      source: { staffTable: "Staff", postsTable: null },
+    });
+    const book = XlsxWorkbook.empty();
+    await book.writePlan(plan);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
+    const cfs = (
+      wb.getWorksheet("Scrutiny summary") as unknown as {
+        conditionalFormattings: {
+          ref: string;
+          rules: { type: string; operator: string; formulae: string[] }[];
+        }[];
+      }
+    ).conditionalFormattings;
+    const expected = plan.sheets[0].conditionalFormats!.map((c) => c.range);
+    expect(cfs).toHaveLength(expected.length);
+    for (const cf of cfs)
+      expect(cf.rules[0]).toMatchObject({
+        type: "cellIs",
+        operator: "greaterThan",
+        formulae: ["WFS_CaseloadTarget"],
+      });
+  });
+});
