@@ -242,6 +242,77 @@ function remembered<T>(parse: (v: unknown) => T, limit = 50_000): (v: unknown) =
   };
 }
 
+/** One data row's outcome: its record (null when it could not be read at all) and its problems. */
+interface RowOutcome<R> {
+  record: R | null;
+  problems: Problem[];
+}
+
+/**
+ * The loop every table shares: find the header, skip blank rows, read each row with
+ * `parseRow`, report its problems in the sheet's column order, leave out a row with an error,
+ * and show each team in its most common spelling.
+ */
+function ingestRows<K extends string, R extends { team: string; teamKey: string }>(
+  grid: Grid,
+  specs: Parameters<typeof matchHeaders<K>>[1],
+  options: IngestOptions<K>,
+  parseRow: (
+    cells: readonly unknown[],
+    rowNumber: number,
+    byKey: Map<K, ColumnMatch<K>>
+  ) => RowOutcome<R>
+): IngestResult<K, R> {
+  const head = readHeader(grid, specs, options);
+  const { firstRow, headerIndex, columns, problems } = head;
+  const byKey = new Map(columns.map((c) => [c.key, c]));
+  const order = (p: Problem) => columns.findIndex((c) => c.header === p.column);
+  const records: R[] = [];
+  let rowsRead = 0;
+  let rowsLeftOut = 0;
+  for (let i = headerIndex + 1; i < grid.length; i++) {
+    const cells = grid[i];
+    if (isBlankRow(cells)) continue;
+    rowsRead++;
+    if (head.fatal) {
+      rowsLeftOut++;
+      continue;
+    }
+    const { record, problems: rowProblems } = parseRow(cells, firstRow + i, byKey);
+    if (rowProblems.length > 1) rowProblems.sort((x, y) => order(x) - order(y));
+    for (const p of rowProblems) problems.push(p);
+    if (record === null || rowProblems.some((p) => p.severity === "error")) {
+      rowsLeftOut++;
+      continue;
+    }
+    records.push(record);
+  }
+  const spellings = teamSpellings(records);
+  for (const rec of records) rec.team = spellings.get(rec.teamKey) ?? rec.team;
+  return {
+    records,
+    problems,
+    columns,
+    headerRow: head.headerRow,
+    rowsRead,
+    rowsLeftOut,
+    headerFound: head.headerFound,
+  };
+}
+
+const OPTIONAL_STAFF_COLUMNS = [
+  "leaveDate",
+  "leavingReason",
+  "dateOfBirth",
+  "age",
+  "gender",
+  "ethnicity",
+  "disability",
+  "sexualOrientation",
+  "caseload",
+  "sicknessDays",
+] as const;
+
 export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}): StaffTable {
   const workerTypeOf = remembered(parseWorkerType);
   const roleOf = remembered((v) => roleCodeOf(v, options.roleMap));
@@ -251,31 +322,13 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
   const orientationOf = remembered(parseOrientation);
   const dateOf = remembered(parseDateValue);
   const teamKeyOfText = remembered((v) => teamKeyOf(v as string));
-  const head = readHeader(grid, STAFF_COLUMNS, options);
-  const { firstRow, headerIndex, columns, problems } = head;
-  const byKey = new Map(columns.map((c) => [c.key, c]));
-  const records: StaffRecord[] = [];
   const unmapped = new Map<string, number>();
-  const seenIds = new Map<string, number>();
-  let rowsRead = 0;
-  let rowsLeftOut = 0;
-  const r = new RowParser(byKey);
+  let r: RowParser | null = null;
 
-  for (let i = headerIndex + 1; i < grid.length; i++) {
-    const cells = grid[i];
-    if (isBlankRow(cells)) continue;
-    rowsRead++;
-    if (head.fatal) {
-      rowsLeftOut++;
-      continue;
-    }
-    const rowNumber = firstRow + i;
+  const table = ingestRows(grid, STAFF_COLUMNS, options, (cells, rowNumber, byKey) => {
+    r ??= new RowParser(byKey);
     r.start(cells, rowNumber);
-    const rowProblems = r.problems;
-    const report = r.report;
-    const optional = r.optional;
-    const required = r.required;
-
+    const { report, optional, required } = r;
     const workerType = required(
       "workerType",
       workerTypeOf,
@@ -345,81 +398,40 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
       sicknessDays: optional("sicknessDays", asSicknessDays),
     };
 
-    if (rowProblems.length > 0) {
-      const order = (p: Problem) => columns.findIndex((c) => c.header === p.column);
-      for (const p of rowProblems.sort((a, b) => order(a) - order(b))) problems.push(p);
-    }
-    if (rowProblems.some((p) => p.severity === "error")) {
-      rowsLeftOut++;
-      continue;
-    }
-    if (record.staffId !== "") {
-      const first = seenIds.get(record.personKey);
-      if (first !== undefined) {
-        problems.push({
-          row: rowNumber,
-          column: byKey.get("staffId")!.header,
-          found: record.staffId,
-          severity: "warning",
-          expected: `a staff ID used once; row ${first} has the same ID (both rows are used; headcount counts the ID once)`,
-        });
-      } else seenIds.set(record.personKey, rowNumber);
-    }
-    records.push(record);
+    return { record, problems: r.problems };
+  });
+
+  // A staff ID used twice is a warning naming both rows (both rows are used).
+  const seenIds = new Map<string, number>();
+  const idHeader = table.columns.find((c) => c.key === "staffId")?.header ?? "Staff ID";
+  for (const record of table.records) {
+    if (record.staffId === "") continue;
+    const first = seenIds.get(record.personKey);
+    if (first === undefined) seenIds.set(record.personKey, record.row);
+    else
+      table.problems.push({
+        row: record.row,
+        column: idHeader,
+        found: record.staffId,
+        severity: "warning",
+        expected: `a staff ID used once; row ${first} has the same ID (both rows are used; headcount counts the ID once)`,
+      });
   }
-
-  const spellings = teamSpellings(records);
-  for (const rec of records) rec.team = spellings.get(rec.teamKey) ?? rec.team;
+  // In sheet order: by row (stable, so a row's problems keep their column order).
+  table.problems.sort((x, y) => x.row - y.row);
+  const mapped = new Set(table.columns.map((c) => c.key));
   const present = Object.fromEntries(
-    (
-      [
-        "leaveDate",
-        "leavingReason",
-        "dateOfBirth",
-        "age",
-        "gender",
-        "ethnicity",
-        "disability",
-        "sexualOrientation",
-        "caseload",
-        "sicknessDays",
-      ] as const
-    ).map((k) => [k, byKey.has(k)])
+    OPTIONAL_STAFF_COLUMNS.map((k) => [k, mapped.has(k)])
   ) as unknown as StaffColumnsPresent;
-
-  return {
-    records,
-    problems,
-    columns,
-    headerRow: head.headerRow,
-    rowsRead,
-    rowsLeftOut,
-    headerFound: head.headerFound,
-    present,
-    unmappedRoles: [...unmapped.keys()],
-  };
+  return { ...table, present, unmappedRoles: [...unmapped.keys()] };
 }
 
 export function ingestPosts(grid: Grid, options: IngestOptions<PostsColumn> = {}): PostsTable {
-  const head = readHeader(grid, POSTS_COLUMNS, options);
-  const { firstRow, headerIndex, columns, problems } = head;
-  const byKey = new Map(columns.map((c) => [c.key, c]));
-  const records: PostRecord[] = [];
-  let rowsRead = 0;
-  let rowsLeftOut = 0;
-  for (let i = headerIndex + 1; i < grid.length; i++) {
-    const cells = grid[i];
-    if (isBlankRow(cells)) continue;
-    rowsRead++;
-    if (head.fatal) {
-      rowsLeftOut++;
-      continue;
-    }
-    const rowNumber = firstRow + i;
+  return ingestRows(grid, POSTS_COLUMNS, options, (cells, rowNumber, byKey) => {
     const cell = (key: PostsColumn) => cells[byKey.get(key)!.index];
-    const rowProblems: Problem[] = [];
+    const problems: Problem[] = [];
     const fail = (key: PostsColumn, expected: string) =>
-      rowProblems.push({
+      problems.push({
         row: rowNumber,
         column: byKey.get(key)!.header,
         found: cellText(cell(key)),
@@ -433,32 +445,20 @@ export function ingestPosts(grid: Grid, options: IngestOptions<PostsColumn> = {}
     const funded = parseNonNegative(cell("fundedFte"), "funded FTE");
     if (!("value" in funded) || cellText(cell("fundedFte")) === "")
       fail("fundedFte", "a funded FTE, 0 or more");
-    problems.push(...rowProblems);
-    if (rowProblems.length > 0) {
-      rowsLeftOut++;
-      continue;
-    }
+    if (problems.length > 0 || !("value" in funded)) return { record: null, problems };
     const roleCode = roleCodeOf(role, options.roleMap);
-    records.push({
-      row: rowNumber,
-      team,
-      teamKey: teamKeyOf(team),
-      role: roleCode ?? role,
-      roleCode,
-      fundedFte: "value" in funded ? funded.value : 0,
-    });
-  }
-  const spellings = teamSpellings(records);
-  for (const rec of records) rec.team = spellings.get(rec.teamKey) ?? rec.team;
-  return {
-    records,
-    problems,
-    columns,
-    headerRow: head.headerRow,
-    rowsRead,
-    rowsLeftOut,
-    headerFound: head.headerFound,
-  };
+    return {
+      record: {
+        row: rowNumber,
+        team,
+        teamKey: teamKeyOf(team),
+        role: roleCode ?? role,
+        roleCode,
+        fundedFte: funded.value,
+      },
+      problems,
+    };
+  });
 }
 
 /**

@@ -267,3 +267,25 @@ export function sourceTable(
     columns: where.columns,
   };
 }
+
+/**
+ * The first name a plan needs (a defined name or a table) that belongs to the user, as the
+ * message to refuse the build with, before anything changes; null when there is none.
+ * `userNames` and `userTables` are lower case.
+ */
+export function nameClash(
+  plan: {
+    sheets: readonly { names: readonly { name: string }[]; tables: readonly { name: string }[] }[];
+  },
+  userNames: ReadonlySet<string>,
+  userTables: ReadonlySet<string>
+): string | null {
+  for (const spec of plan.sheets) {
+    for (const { name } of [...spec.names, ...spec.tables]) {
+      if (userNames.has(name.toLowerCase()) || userTables.has(name.toLowerCase())) {
+        return `The workbook already has a name or table called "${name}", which the summary needs. Rename it, then build again.`;
+      }
+    }
+  }
+  return null;
+}

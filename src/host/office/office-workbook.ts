@@ -41,6 +41,7 @@ import {
   rowChunks,
   styleRects,
   uniqueSheetName,
+  nameClash,
   sourceTable,
   STYLE_COLOURS,
 } from "../sheet-helpers";
@@ -548,22 +549,8 @@ export class OfficeWorkbook implements WorkbookPort {
     const userTables = new Set(
       tables.filter((t) => keptSheets.has(lower(t.worksheet.name))).map((t) => lower(t.name))
     );
-    for (const spec of plan.sheets) {
-      for (const { name } of spec.names) {
-        if (userNames.has(lower(name)) || userTables.has(lower(name))) {
-          throw new PlainError(
-            `The workbook already has a name or table called "${name}", which the summary needs. Rename it, then build again.`
-          );
-        }
-      }
-      for (const { name } of spec.tables) {
-        if (userTables.has(lower(name)) || userNames.has(lower(name))) {
-          throw new PlainError(
-            `The workbook already has a table or name called "${name}", which the summary needs. Rename it, then build again.`
-          );
-        }
-      }
-    }
+    const clash = nameClash(plan, userNames, userTables);
+    if (clash) throw new PlainError(clash);
   }
 
   /** The plan's Excel tables, over cells already written. */

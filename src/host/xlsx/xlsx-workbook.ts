@@ -37,7 +37,13 @@ import type {
   WorkbookPlan,
 } from "../../core/summary/plan";
 import type { SourceTable, WorkbookPort, WriteProgress, WriteResult } from "../workbook-port";
-import { parseAddress, sourceTable, STYLE_COLOURS, uniqueSheetName } from "../sheet-helpers";
+import {
+  nameClash,
+  parseAddress,
+  sourceTable,
+  STYLE_COLOURS,
+  uniqueSheetName,
+} from "../sheet-helpers";
 import { excelJsValue, plainCell } from "./cell-values";
 import { addCharts, ensureRelNamespace } from "./charts";
 import type { CachedValue, ChartPart } from "./charts";
@@ -305,22 +311,8 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     const userTables = new Set<string>();
     for (const ws of kept) for (const t of worksheetTables(ws)) userTables.add(lower(t.name));
-    for (const spec of plan.sheets) {
-      for (const { name } of spec.names) {
-        if (userNames.has(lower(name)) || userTables.has(lower(name))) {
-          throw new Error(
-            `The workbook already has a name or table called "${name}", which the summary needs. Rename it, then build again.`
-          );
-        }
-      }
-      for (const { name } of spec.tables) {
-        if (userTables.has(lower(name)) || userNames.has(lower(name))) {
-          throw new Error(
-            `The workbook already has a table or name called "${name}", which the summary needs. Rename it, then build again.`
-          );
-        }
-      }
-    }
+    const clash = nameClash(plan, userNames, userTables);
+    if (clash) throw new Error(clash);
   }
 
   private writeSheet(ws: Worksheet, spec: SheetSpec, written: (cells: number) => void): void {

@@ -298,7 +298,7 @@ describe("writing the summary plan into a user's workbook", () => {
       ],
     };
     await expect(book.writePlan(plan)).rejects.toThrow(
-      /already has a table or name called "WFS_Staff"/
+      /already has a name or table called "WFS_Staff"/
     );
     expect(book.workbook.worksheets.map((w) => w.name)).toEqual(["Mine"]);
   });
