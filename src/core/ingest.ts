@@ -300,19 +300,6 @@ function ingestRows<K extends string, R extends { team: string; teamKey: string 
   };
 }
 
-const OPTIONAL_STAFF_COLUMNS = [
-  "leaveDate",
-  "leavingReason",
-  "dateOfBirth",
-  "age",
-  "gender",
-  "ethnicity",
-  "disability",
-  "sexualOrientation",
-  "caseload",
-  "sicknessDays",
-] as const;
-
 export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}): StaffTable {
   const workerTypeOf = remembered(parseWorkerType);
   const roleOf = remembered((v) => roleCodeOf(v, options.roleMap));
@@ -421,7 +408,7 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
   table.problems.sort((x, y) => x.row - y.row);
   const mapped = new Set(table.columns.map((c) => c.key));
   const present = Object.fromEntries(
-    OPTIONAL_STAFF_COLUMNS.map((k) => [k, mapped.has(k)])
+    STAFF_COLUMNS.filter((c) => !c.required).map((c) => [c.key, mapped.has(c.key)])
   ) as unknown as StaffColumnsPresent;
   return { ...table, present, unmappedRoles: [...unmapped.keys()] };
 }
