@@ -470,8 +470,14 @@ export class XlsxWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Uint8Array> {
     if (this.workbook.worksheets.length === 0) this.workbook.addWorksheet("Sheet1");
     this.workbook.calcProperties.fullCalcOnLoad = true;
+    // ExcelJS's package is reopened at once to add what it cannot write, then compressed once
+    // at the end: storing it uncompressed here halves the (pure JavaScript) deflate work.
     const pkg = await XlsxPackage.open(
-      (await this.workbook.xlsx.writeBuffer()) as unknown as Uint8Array
+      (await this.workbook.xlsx.writeBuffer({
+        zip: { compression: "STORE" },
+      } as unknown as Parameters<
+        typeof this.workbook.xlsx.writeBuffer
+      >[0])) as unknown as Uint8Array
     );
     const sheets = await pkg.sheets();
     const paths = new Map(sheets.map((s) => [lower(s.name), s.path]));
