@@ -138,3 +138,22 @@ export function yearArg(value: unknown, fallback: number): number {
     ? n
     : fail("value", MESSAGES.badYear(v));
 }
+
+/**
+ * The two forms of the rate functions: two numbers (a one-cell range counts as one), or the
+ * staff table, when the second argument is the as-of date.
+ */
+export function numbersOrTable(
+  fn: string,
+  first: unknown,
+  second: unknown,
+  numberNames: [string, string],
+  onNumbers: (a: number, b: number) => number,
+  onTable: (p: Population) => MeasureValue,
+  filters: Omit<TableArgs, "asOf"> = {}
+): number {
+  if (isSingleValue(first)) {
+    return onNumbers(numberArg(first, numberNames[0]), numberArg(second, numberNames[1]));
+  }
+  return excelValue(onTable(population(first, fn, { asOf: second, ...filters })));
+}

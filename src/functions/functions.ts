@@ -31,14 +31,16 @@ import {
   divide,
   excelValue,
   guard,
-  isSingleValue,
-  numberArg,
+  numbersOrTable,
   population,
   unitArg,
+  yearArg,
 } from "./arguments";
 import { fail, MESSAGES } from "./errors";
-import { yearArg } from "./arguments";
 import { bundledIndicators, dfeMeasureKey } from "../core/comparators/dfe";
+
+/** part / (part + rest): the vacancy and agency rates on plain numbers. */
+const partOfWhole = (part: number, rest: number) => divide(part, part + rest);
 
 /**
  * Vacancy rate: vacancy FTE / (vacancy FTE + filled FTE), as a fraction. Give two numbers, or the staff table.
@@ -57,17 +59,17 @@ export function vacancyRate(
   role?: string,
   posts?: any[][]
 ): number {
-  return guard(() => {
-    if (isSingleValue(vacancyFteOrStaff)) {
-      const vacancy = numberArg(vacancyFteOrStaff, "vacancyFte");
-      return divide(vacancy, vacancy + numberArg(filledFteOrAsOf, "filledFte"));
-    }
-    return excelValue(
-      vacancyRateOf(
-        population(vacancyFteOrStaff, "VACANCYRATE", { asOf: filledFteOrAsOf, team, role, posts })
-      )
-    );
-  });
+  return guard(() =>
+    numbersOrTable(
+      "VACANCYRATE",
+      vacancyFteOrStaff,
+      filledFteOrAsOf,
+      ["vacancyFte", "filledFte"],
+      partOfWhole,
+      vacancyRateOf,
+      { team, role, posts }
+    )
+  );
 }
 
 /**
@@ -85,17 +87,17 @@ export function agencyPct(
   team?: string,
   role?: string
 ): number {
-  return guard(() => {
-    if (isSingleValue(agencyFteOrStaff)) {
-      const agency = numberArg(agencyFteOrStaff, "agencyFte");
-      return divide(agency, agency + numberArg(socialWorkerFteOrAsOf, "socialWorkerFte"));
-    }
-    return excelValue(
-      agencyRate(
-        population(agencyFteOrStaff, "AGENCYPCT", { asOf: socialWorkerFteOrAsOf, team, role })
-      )
-    );
-  });
+  return guard(() =>
+    numbersOrTable(
+      "AGENCYPCT",
+      agencyFteOrStaff,
+      socialWorkerFteOrAsOf,
+      ["agencyFte", "socialWorkerFte"],
+      partOfWhole,
+      agencyRate,
+      { team, role }
+    )
+  );
 }
 
 /**
@@ -113,19 +115,17 @@ export function turnover(
   team?: string,
   role?: string
 ): number {
-  return guard(() => {
-    if (isSingleValue(leaversFteOrStaff)) {
-      return divide(
-        numberArg(leaversFteOrStaff, "leaversFte"),
-        numberArg(socialWorkerFteOrAsOf, "socialWorkerFte")
-      );
-    }
-    return excelValue(
-      turnoverRate(
-        population(leaversFteOrStaff, "TURNOVER", { asOf: socialWorkerFteOrAsOf, team, role })
-      )
-    );
-  });
+  return guard(() =>
+    numbersOrTable(
+      "TURNOVER",
+      leaversFteOrStaff,
+      socialWorkerFteOrAsOf,
+      ["leaversFte", "socialWorkerFte"],
+      divide,
+      turnoverRate,
+      { team, role }
+    )
+  );
 }
 
 /**
@@ -143,19 +143,17 @@ export function caseload(
   team?: string,
   role?: string
 ): number {
-  return guard(() => {
-    if (isSingleValue(casesOrStaff)) {
-      return divide(
-        numberArg(casesOrStaff, "cases"),
-        numberArg(caseholderFteOrAsOf, "caseholderFte")
-      );
-    }
-    return excelValue(
-      averageCaseload(
-        population(casesOrStaff, "CASELOAD", { asOf: caseholderFteOrAsOf, team, role })
-      )
-    );
-  });
+  return guard(() =>
+    numbersOrTable(
+      "CASELOAD",
+      casesOrStaff,
+      caseholderFteOrAsOf,
+      ["cases", "caseholderFte"],
+      divide,
+      averageCaseload,
+      { team, role }
+    )
+  );
 }
 
 /**
@@ -173,19 +171,17 @@ export function stability(
   team?: string,
   role?: string
 ): number {
-  return guard(() => {
-    if (isSingleValue(stillInPostOrStaff)) {
-      return divide(
-        numberArg(stillInPostOrStaff, "stillInPost"),
-        numberArg(inPostAYearBeforeOrAsOf, "inPostAYearBefore")
-      );
-    }
-    return excelValue(
-      stabilityOf(
-        population(stillInPostOrStaff, "STABILITY", { asOf: inPostAYearBeforeOrAsOf, team, role })
-      )
-    );
-  });
+  return guard(() =>
+    numbersOrTable(
+      "STABILITY",
+      stillInPostOrStaff,
+      inPostAYearBeforeOrAsOf,
+      ["stillInPost", "inPostAYearBefore"],
+      divide,
+      stabilityOf,
+      { team, role }
+    )
+  );
 }
 
 /**
