@@ -17,6 +17,20 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
+/** TypeScript through ts-loader (type checking is `npm run typecheck`'s job); the workbench uses it too. */
+const TYPESCRIPT_RULE = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: "ts-loader",
+    options: {
+      transpileOnly: true,
+      configFile: path.resolve(__dirname, "tsconfig.json"),
+      compilerOptions: { noEmit: false },
+    },
+  },
+};
+
 const DEV_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 
@@ -51,22 +65,7 @@ module.exports = async (env = {}, argv = {}) => {
       extensions: [".ts", ".tsx", ".js"],
       extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              transpileOnly: true,
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              compilerOptions: { noEmit: false },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [TYPESCRIPT_RULE] },
     plugins: [
       new CustomFunctionsMetadataPlugin({
         input: "./src/functions/functions.ts",
@@ -114,3 +113,5 @@ module.exports = async (env = {}, argv = {}) => {
 
   return config;
 };
+
+module.exports.TYPESCRIPT_RULE = TYPESCRIPT_RULE;

@@ -7,6 +7,7 @@
 const path = require("node:path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { TYPESCRIPT_RULE } = require("./webpack.config.js");
 
 module.exports = (_env = {}, argv = {}) => ({
   mode: argv.mode === "development" ? "development" : "production",
@@ -20,22 +21,7 @@ module.exports = (_env = {}, argv = {}) => ({
     clean: true,
   },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
-  module: {
-    rules: [
-      {
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: "ts-loader",
-          options: {
-            transpileOnly: true,
-            configFile: path.resolve(__dirname, "tsconfig.json"),
-            compilerOptions: { noEmit: false },
-          },
-        },
-      },
-    ],
-  },
+  module: { rules: [TYPESCRIPT_RULE] },
   plugins: [
     new HtmlWebpackPlugin({
       filename: "index.html",
