@@ -223,7 +223,6 @@ module.exports = {
   SingleFileHtmlPlugin,
   cspHash,
   inlineTextProblem,
-  parsePolicy,
   policyProblems,
   singleFileHtml,
 };
