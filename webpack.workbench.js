@@ -18,7 +18,8 @@ module.exports = (_env = {}, argv = {}) => ({
     path: path.resolve(__dirname, "dist-workbench"),
     filename: "[name].js",
     chunkFilename: "[name].[contenthash:8].js",
-    clean: true,
+    // The single-file build (webpack.workbench-single.js) writes here too.
+    clean: { keep: /^workforce-workbench\.html$/ },
   },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: { rules: [TYPESCRIPT_RULE] },

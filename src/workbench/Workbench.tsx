@@ -23,8 +23,8 @@ const loadXlsx = (): Promise<Xlsx> =>
   import(/* webpackChunkName: "xlsx" */ "../host/xlsx/xlsx-workbook");
 
 export interface WorkbenchProps extends Omit<AppProps, "host"> {
-  /** Where the bundled sample is served (same origin). */
-  sampleUrl: string;
+  /** The bundled sample's bytes: fetched beside the page when served, inlined in the single file. */
+  loadSample: () => Promise<ArrayBuffer>;
 }
 
 interface Opened {
@@ -158,14 +158,7 @@ export function Workbench(props: WorkbenchProps) {
               onChange={(e) => onFile(e.target.files?.[0])}
             />
           </label>
-          <button
-            type="button"
-            onClick={() =>
-              void open("sample-staff.xlsx", () =>
-                fetch(props.sampleUrl).then((r) => r.arrayBuffer())
-              )
-            }
-          >
+          <button type="button" onClick={() => void open("sample-staff.xlsx", props.loadSample)}>
             Open the sample
           </button>
           <button type="button" onClick={() => void open("New workbook.xlsx", () => null)}>

@@ -1,19 +1,4 @@
-/** The workbench page's bootstrap: no Office, no network; the pane's plan builders as in Excel. */
-import * as React from "react";
-import { createRoot } from "react-dom/client";
-import packageJson from "../../package.json";
-import { buildSummaryPlan } from "../core/summary/build";
-import { buildTemplatePlan } from "../core/summary/template";
-import { Workbench } from "./Workbench";
+/** The served workbench (npm run demo): the sample is a file beside the page, fetched on request. */
+import { mountWorkbench } from "./mount";
 
-const container = document.getElementById("root");
-if (container) {
-  createRoot(container).render(
-    <Workbench
-      buildSummaryPlan={buildSummaryPlan}
-      buildTemplatePlan={buildTemplatePlan}
-      version={packageJson.version}
-      sampleUrl="sample-staff.xlsx"
-    />
-  );
-}
+mountWorkbench(() => fetch("sample-staff.xlsx").then((r) => r.arrayBuffer()));

@@ -5,12 +5,18 @@
  * bundles as text (XML namespaces, links in libraries' error messages) are listed here with
  * why they are inert; any new host fails the test until someone looks at it.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  ADDIN_PAGE,
+  builtPage,
+  ROOT,
+  SINGLE_FILE_WORKBENCH,
+  WORKBENCH_PAGE,
+} from "../support/built-pages";
 
-const ROOT = join(__dirname, "..", "..");
 const OFFICE = "https://appsforoffice.microsoft.com";
 
 /** Hosts that appear in bundle text but are never requested, and why. */
@@ -27,36 +33,64 @@ const INERT_HOSTS: Record<string, string> = {
 };
 
 const pages = [
-  { html: join(ROOT, "dist", "taskpane.html"), dir: join(ROOT, "dist"), scripts: [OFFICE] },
-  {
-    html: join(ROOT, "dist-workbench", "index.html"),
-    dir: join(ROOT, "dist-workbench"),
-    scripts: [] as string[],
-  },
+  { html: ADDIN_PAGE, dir: join(ROOT, "dist"), scripts: [OFFICE] },
+  { html: WORKBENCH_PAGE, dir: join(ROOT, "dist-workbench"), scripts: [] as string[] },
 ];
 
-beforeAll(() => {
-  if (!existsSync(pages[0].html))
-    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "ignore" });
-  if (!existsSync(pages[1].html))
-    execFileSync("npx", ["webpack", "--config", "webpack.workbench.js", "--mode", "production"], {
-      cwd: ROOT,
-      stdio: "ignore",
-    });
-}, 300_000);
+beforeAll(async () => {
+  await builtPage(ADDIN_PAGE);
+  await builtPage(WORKBENCH_PAGE);
+  await builtPage(SINGLE_FILE_WORKBENCH);
+}, 900_000);
+
+/** The page's Content-Security-Policy meta tag, as directive → sources. */
+function policy(html: string): Record<string, string[]> {
+  const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1];
+  expect(csp, "CSP meta tag").toBeDefined();
+  return Object.fromEntries(
+    csp!
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k, v])
+  );
+}
+
+/**
+ * Every src= and href= in the page's markup (not in the text of inline scripts, style sheets or
+ * comments). Minified HTML may leave attribute values unquoted.
+ */
+const references = (html: string) =>
+  [
+    ...html
+      .replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1>/gi, "<$1$2>")
+      .replace(/<!--[\s\S]*?-->/g, "")
+      .matchAll(/\b(?:src|href)=(?:"([^"]*)"|([^\s>"]+))/g),
+  ].map((m) => m[1] ?? m[2]);
+
+/** Fails on a request to an external address in a script, or a host nobody has looked at. */
+function expectNoExternalRequests(name: string, code: string) {
+  for (const m of code.matchAll(/\bfetch\(\s*(["'`])([^"'`]*)\1/g))
+    expect(/^https?:/i.test(m[2]), `${name}: fetch("${m[2]}")`).toBe(false);
+  for (const m of code.matchAll(/\.open\(\s*["'][A-Z]+["']\s*,\s*["'](https?:[^"']*)["']/g))
+    expect.fail(`${name}: XMLHttpRequest to ${m[1]}`);
+  expect(
+    /new\s+WebSocket\(|navigator\.sendBeacon\(|new\s+EventSource\(/.test(code),
+    `${name}: WebSocket, sendBeacon or EventSource`
+  ).toBe(false);
+  const hosts = new Set(
+    [...code.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)].map((m) => m[1].toLowerCase())
+  );
+  for (const host of hosts)
+    expect(
+      INERT_HOSTS[host] ?? (OFFICE.endsWith(host) ? "Office" : undefined),
+      `${name}: ${host}`
+    ).toBeDefined();
+}
 
 describe.each(pages)("$html", ({ html, dir, scripts }) => {
   it("has a Content-Security-Policy allowing only its own files (and Office's script)", () => {
-    const text = readFileSync(html, "utf8");
-    const csp = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(text)?.[1];
-    expect(csp, "CSP meta tag").toBeDefined();
-    const directives = Object.fromEntries(
-      csp!
-        .split(";")
-        .map((d) => d.trim().split(/\s+/))
-        .filter((d) => d[0])
-        .map(([k, ...v]) => [k, v])
-    );
+    const directives = policy(readFileSync(html, "utf8"));
     expect(directives["default-src"]).toEqual(["'self'"]);
     expect(directives["connect-src"]).toEqual(["'self'"]);
     expect(directives["script-src"]).toEqual(["'self'", ...scripts]);
@@ -68,11 +102,7 @@ describe.each(pages)("$html", ({ html, dir, scripts }) => {
   });
 
   it("loads nothing from another host", () => {
-    const text = readFileSync(html, "utf8");
-    // Minified HTML may leave attribute values unquoted.
-    const refs = [...text.matchAll(/\b(?:src|href)=(?:"([^"]*)"|([^\s>"]+))/g)].map(
-      (m) => m[1] ?? m[2]
-    );
+    const refs = references(readFileSync(html, "utf8"));
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of refs)
       expect(
@@ -84,24 +114,52 @@ describe.each(pages)("$html", ({ html, dir, scripts }) => {
   it("bundles no request to an external address, and no unexplained host", () => {
     const bundles = readdirSync(dir).filter((f) => f.endsWith(".js"));
     expect(bundles.length).toBeGreaterThan(0);
-    for (const file of bundles) {
-      const code = readFileSync(join(dir, file), "utf8");
-      for (const m of code.matchAll(/\bfetch\(\s*(["'`])([^"'`]*)\1/g))
-        expect(/^https?:/i.test(m[2]), `${file}: fetch("${m[2]}")`).toBe(false);
-      for (const m of code.matchAll(/\.open\(\s*["'][A-Z]+["']\s*,\s*["'](https?:[^"']*)["']/g))
-        expect.fail(`${file}: XMLHttpRequest to ${m[1]}`);
-      expect(
-        /new\s+WebSocket\(|navigator\.sendBeacon\(|new\s+EventSource\(/.test(code),
-        `${file}: WebSocket, sendBeacon or EventSource`
-      ).toBe(false);
-      const hosts = new Set(
-        [...code.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)].map((m) => m[1].toLowerCase())
-      );
-      for (const host of hosts)
-        expect(
-          INERT_HOSTS[host] ?? (OFFICE.endsWith(host) ? "Office" : undefined),
-          `${file}: ${host}`
-        ).toBeDefined();
-    }
+    for (const file of bundles)
+      expectNoExternalRequests(file, readFileSync(join(dir, file), "utf8"));
+  });
+});
+
+describe("the single-file workbench", () => {
+  const html = () => readFileSync(SINGLE_FILE_WORKBENCH, "utf8");
+  const inline = (tag: string) =>
+    [...html().matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, "gi"))].map(
+      ([, attributes, text]) => ({ attributes, text })
+    );
+  const hash = (text: string) =>
+    `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
+  it("allows by its hash exactly the one inline script and style sheet it holds (and an empty style element), and nothing else", () => {
+    const directives = policy(html());
+    const scripts = inline("script");
+    const styles = inline("style");
+    expect(scripts).toHaveLength(1);
+    expect(styles).toHaveLength(1);
+    expect(scripts[0].attributes.trim()).toBe("");
+    expect(directives).toEqual({
+      "default-src": ["'none'"],
+      "script-src": [hash(scripts[0].text)],
+      // And an empty <style> element: FluentProvider's theme tag, which it fills through the CSSOM.
+      "style-src": [hash(styles[0].text), hash("")],
+      "img-src": ["data:"],
+      "object-src": ["'none'"],
+      "base-uri": ["'none'"],
+      "form-action": ["'none'"],
+    });
+  });
+
+  it("refers to no file: everything is inside it", () => {
+    const refs = references(html());
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) expect(ref.startsWith("data:"), ref).toBe(true);
+  });
+
+  it("holds the whole workbench (ExcelJS, the sample) and requests no external address", () => {
+    const [{ text: code }] = inline("script");
+    expect(code).toContain("Open the sample");
+    expect(code).toContain(
+      readFileSync(join(ROOT, "examples", "sample-staff.xlsx")).toString("base64")
+    );
+    expect(code, "ExcelJS").toMatch(/xl\/worksheets\/sheet/);
+    expectNoExternalRequests("workforce-workbench.html", code);
   });
 });
