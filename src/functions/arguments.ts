@@ -9,6 +9,7 @@ import { Population } from "../core/measures/population";
 import { defaultAsOf, workforceData } from "../core/report";
 import { MeasureValue, NotAvailable } from "../core/result";
 import { toNumber } from "../core/values";
+import { basicValue } from "./data-types";
 import { fail, MESSAGES, toHostError } from "./errors";
 import { postsTables, staffTables } from "./table-cache";
 
@@ -33,14 +34,19 @@ export function omitted(value: unknown): boolean {
   );
 }
 
-/** The single value of a 1×1 range, or the value itself. */
+/** The single value of a 1×1 range, or the value itself; a data type as the value its cell shows. */
 function single(value: unknown): unknown {
-  return Array.isArray(value) &&
-    value.length === 1 &&
-    Array.isArray(value[0]) &&
-    value[0].length === 1
-    ? value[0][0]
-    : value;
+  return basicValue(
+    Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1
+      ? value[0][0]
+      : value
+  );
+}
+
+/** A text argument as text ("" when omitted): never "[object Object]" for a data type. */
+export function text(value: unknown): string {
+  const v = single(value);
+  return v === null || v === undefined ? "" : String(v);
 }
 
 /** True when the first argument is one value (a number, or a one-cell range), not a table. */

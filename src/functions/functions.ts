@@ -33,6 +33,7 @@ import {
   guard,
   numbersOrTable,
   population,
+  text,
   unitArg,
   yearArg,
 } from "./arguments";
@@ -339,8 +340,7 @@ export function measure(
   posts?: any[][]
 ): number {
   return guard(() => {
-    const m =
-      findMeasure(String(name ?? "")) ?? fail("value", MESSAGES.unknownMeasure(String(name ?? "")));
+    const m = findMeasure(text(name)) ?? fail("value", MESSAGES.unknownMeasure(text(name)));
     return excelValue(m.compute(population(staff, "MEASURE", { asOf, team, role, posts })));
   });
 }
@@ -379,9 +379,8 @@ export async function benchmark(measure: string, area: any, year?: number): Prom
   const dfe = await bundledIndicators();
   return guard(() => {
     const key =
-      dfeMeasureKey(String(measure ?? "")) ??
-      fail("value", MESSAGES.unknownDfeMeasure(String(measure ?? "")));
-    return excelValue(dfe.value(key, String(area ?? ""), yearArg(year, dfe.latestYear())));
+      dfeMeasureKey(text(measure)) ?? fail("value", MESSAGES.unknownDfeMeasure(text(measure)));
+    return excelValue(dfe.value(key, text(area), yearArg(year, dfe.latestYear())));
   });
 }
 
@@ -403,12 +402,11 @@ export async function neighbours(
   const dfe = await bundledIndicators();
   return guard(() => {
     const key =
-      dfeMeasureKey(String(measure ?? "")) ??
-      fail("value", MESSAGES.unknownDfeMeasure(String(measure ?? "")));
+      dfeMeasureKey(text(measure)) ?? fail("value", MESSAGES.unknownDfeMeasure(text(measure)));
     const y = yearArg(year, dfe.latestYear());
-    if (!list) return [[excelValue(dfe.neighboursMedian(key, String(la ?? ""), y))]];
-    const rows = dfe.neighboursOf(String(la ?? ""), y);
-    if (rows.length === 0) return fail("na", MESSAGES.noNeighbours(String(la ?? "")));
+    if (!list) return [[excelValue(dfe.neighboursMedian(key, text(la), y))]];
+    const rows = dfe.neighboursOf(text(la), y);
+    if (rows.length === 0) return fail("na", MESSAGES.noNeighbours(text(la)));
     return rows.map((r) => [r.name, r.values[key] ?? "no figure"]);
   });
 }

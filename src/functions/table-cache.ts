@@ -5,6 +5,7 @@
  * path when the host passes the same object again.
  */
 import { ingestPosts, ingestStaff, PostsTable, StaffTable } from "../core/ingest";
+import { basicValues } from "./data-types";
 
 const CAPACITY = 8;
 
@@ -42,5 +43,6 @@ class TableCache<T> {
   }
 }
 
-export const staffTables = new TableCache<StaffTable>((grid) => ingestStaff(grid));
-export const postsTables = new TableCache<PostsTable>((grid) => ingestPosts(grid));
+// A data type in a cell (a Geography team, a formatted FTE) is read as the value it shows.
+export const staffTables = new TableCache<StaffTable>((grid) => ingestStaff(basicValues(grid)));
+export const postsTables = new TableCache<PostsTable>((grid) => ingestPosts(basicValues(grid)));

@@ -19,6 +19,7 @@ export interface FunctionMetadata {
 }
 
 let cached: Promise<{
+  allowCustomDataForDataTypeAny?: boolean;
   functions: FunctionMetadata[];
   associate: { id: string; functionName: string }[];
   errors: string[];
@@ -26,6 +27,9 @@ let cached: Promise<{
 
 export function functionMetadata() {
   cached ??= generateCustomFunctionsMetadata([FUNCTIONS_SOURCE], false).then((r) => ({
+    allowCustomDataForDataTypeAny: r.errors.length
+      ? undefined
+      : (JSON.parse(r.metadataJson).allowCustomDataForDataTypeAny as boolean | undefined),
     functions: r.errors.length ? [] : (JSON.parse(r.metadataJson).functions as FunctionMetadata[]),
     associate: r.associate,
     errors: r.errors,
