@@ -6,11 +6,12 @@
  * DfE's figures are published data, so they are written as values; "yours" refers to the
  * headline cell, so it stays live.
  */
-import { DFE_MEASURES, type Indicators } from "../comparators/dfe";
-import { NotAvailable } from "../result";
-import type { CellSpec, ChartSpec } from "./plan";
-import type { SheetGrid } from "./sheet-grid";
-import { cellAddress } from "./plan";
+import { DFE_MEASURES, type Indicators } from "../../comparators/dfe";
+import { NotAvailable } from "../../result";
+import type { CellSpec, ChartSpec } from "../plan";
+import type { SheetGrid } from "../sheet-grid";
+import { cellAddress } from "../plan";
+import type { SummaryContext } from "./context";
 
 export interface BenchmarkChoice {
   indicators: Indicators;
@@ -37,6 +38,23 @@ const FORMAT: Record<string, string> = {
 
 const v = (x: number | NotAvailable | null | undefined): CellSpec["value"] =>
   typeof x === "number" ? x : "n/a";
+
+/** The benchmarks block for the LA the user picked, if any, from row `top`; returns the next free row. */
+export function writeBenchmarksTable(c: SummaryContext, top: number): number {
+  if (!c.input.benchmarks) return top;
+  return writeBenchmarks(
+    c.grid,
+    top,
+    c.input.benchmarks,
+    c.comparatorYear,
+    (key) => {
+      const row = c.headlineRow[key];
+      const cell = row === undefined ? undefined : c.grid.get(row, 1);
+      return cell ? { row, column: 1, value: cell.value } : null;
+    },
+    c.charts
+  );
+}
 
 /**
  * Writes the block at row `r` and returns the next free row. `headlineCell(key)` gives the
