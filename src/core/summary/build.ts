@@ -75,6 +75,6 @@ export function buildSummaryPlan(
     conditionalFormats: c.conditionalFormats,
     columnWidths: [34, 18, 16, 18, 14, 22, 14, 14, 14, 14, 14, 14, 14, 14, 14],
   };
-  const data = normalisedSheet(input.staff, input.posts, asOf, c.comparators);
+  const data = normalisedSheet(input.staff, input.posts, asOf, c.keys, c.comparators);
   return { sheets: [summary, data.sheet] };
 }

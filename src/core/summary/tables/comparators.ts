@@ -6,6 +6,7 @@
 import type { EnglandFigures } from "../../comparators/england";
 import type { ComparatorRow } from "../../comparators/user-comparators";
 import { text } from "../formulas";
+import type { SummaryKeys } from "../keys";
 import { COMPARATORS_TABLE, ENGLAND_TABLE, NAMES } from "../names";
 import type { CellSpec } from "../plan";
 import { cellValue } from "./context";
@@ -42,12 +43,13 @@ export function comparatorCell(
   area: string,
   year: number,
   rows: readonly ComparatorRow[],
-  format: string
+  format: string,
+  keys: SummaryKeys
 ): CellSpec {
   const field = COMPARATOR_FIELD[key];
   if (!field) return { value: "n/a" };
   const t = COMPARATORS_TABLE;
-  const where = `${t}[Area],${text(area)},${t}[Census year],${NAMES.comparatorYear}`;
+  const where = `${t}[Area key],${text(keys.area(area))},${t}[Census year],${NAMES.comparatorYear}`;
   const found = rows.find((c) => c.area === area && c.year === year);
   return {
     formula: `=IF(COUNTIFS(${where},${t}[${field[0]}],"<>n/a")=0,"n/a",SUMIFS(${t}[${field[0]}],${where}))`,

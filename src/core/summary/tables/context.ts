@@ -14,6 +14,7 @@ import { workforceData } from "../../report";
 import { MeasureValue, NotAvailable } from "../../result";
 import type { BenchmarkChoice } from "./benchmarks";
 import { FormulaContext, Filter, MEASURE_FORMULAS } from "../measure-formulas";
+import { summaryKeys, type SummaryKeys } from "../keys";
 import { NAMES } from "../names";
 import type { SummaryOptions } from "../options";
 import type { CellSpec, ChartSpec, ConditionalFormatSpec, RangeSpec } from "../plan";
@@ -74,6 +75,8 @@ export class SummaryContext {
   readonly areas: string[];
   /** Teams of the staff table (not vacant rows), in their most common spelling, first-seen order. */
   readonly teams: string[];
+  /** The keys formulas match teams, roles, reasons and areas on. */
+  readonly keys: SummaryKeys;
   /** Row of each headline measure, by key: filled by the headline table, read by later tables. */
   readonly headlineRow: Record<string, number> = {};
   private populations = new Map<string, Population>();
@@ -102,6 +105,7 @@ export class SummaryContext {
     this.england = englandFor(comparatorYear);
     this.comparators = input.comparators ?? [];
     this.areas = [...new Set(this.comparators.map((c) => c.area))];
+    this.keys = summaryKeys(input.staff, input.posts, this.comparators);
     const seen = new Map<string, string>();
     for (const r of input.staff.records)
       if (r.counts !== "vacant" && !seen.has(r.teamKey)) seen.set(r.teamKey, r.team);
@@ -120,6 +124,7 @@ export class SummaryContext {
       filter,
       vacancySource: this.vacancySource,
       isAsOf: d === this.asOf,
+      keys: this.keys,
     });
     if (formula === null || formula === undefined) return { value: "n/a", format: fmt };
     return { formula: `=${formula}`, value: cellValue(value), format: fmt };

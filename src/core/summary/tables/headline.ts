@@ -70,7 +70,11 @@ export function writeHeadline(c: SummaryContext, top: number): number {
       g.put(r, 5, { value: "n/a" });
     }
     areas.forEach((area, i) =>
-      g.put(r, 6 + i, comparatorCell(key, area, comparatorYear, c.comparators, FORMAT[m.unit]))
+      g.put(
+        r,
+        6 + i,
+        comparatorCell(key, area, comparatorYear, c.comparators, FORMAT[m.unit], c.keys)
+      )
     );
     r++;
   }

@@ -1,7 +1,7 @@
 /**
  * 6. Leavers in the year to the as-of date: by leaving reason (every reason in the data, at any
- * date, alphabetically, so the rows stay put when the as-of date changes), by role, and
- * turnover by team.
+ * date, alphabetically, so the rows stay put when the as-of date changes; matched on its key,
+ * `keys.ts`), by role, and turnover by team.
  */
 import { leaversByReason } from "../../measures/workforce";
 import { ROLE_CODES, roleLabel } from "../../vocabulary";
@@ -9,6 +9,8 @@ import { inYear, is, PERSON, SOCIAL_WORKERS, text } from "../formulas";
 import type { Filter } from "../measure-formulas";
 import { NAMES } from "../names";
 import { header, label, subtitle, totalLabel, type SummaryContext } from "./context";
+
+const NOT_RECORDED = "Not recorded";
 
 export function writeLeavers(c: SummaryContext, top: number): number {
   let r = writeByReason(c, top);
@@ -22,20 +24,21 @@ function writeByReason(c: SummaryContext, top: number): number {
   g.put(r++, 0, subtitle("6. Leavers in the year to the as-of date"));
   g.putRow(r++, 0, [header("Leaving reason"), header("Leavers (headcount)")]);
   const byReason = leaversByReason(c.population(c.asOf, {}));
-  const reasons = [
-    ...new Set(
-      c.input.staff.records
-        .filter((x) => x.counts === "socialWorker" && x.leave !== null)
-        .map((x) => x.leavingReason ?? "Not recorded")
-    ),
-  ].sort();
-  for (const reason of reasons) {
+  // Each reason once (null: none recorded), whatever its spelling's case: core's grouping.
+  const reasons = new Map<string, string | null>();
+  for (const x of c.input.staff.records)
+    if (x.counts === "socialWorker" && x.leave !== null)
+      reasons.set(c.keys.reason(x.leavingReason), x.leavingReason);
+  const rows = [...reasons].sort(([, a], [, b]) =>
+    (a ?? NOT_RECORDED) < (b ?? NOT_RECORDED) ? -1 : 1
+  );
+  for (const [key, reason] of rows) {
     const count = byReason.get(reason) ?? 0;
     const disclosure = c.disclosure.count("leavers-reason", count);
     g.putRow(r++, 0, [
-      label(reason),
+      label(reason ?? NOT_RECORDED),
       {
-        formula: `=${inYear(null, [SOCIAL_WORKERS, PERSON, is("Leaving reason", text(reason))], "Leave", NAMES.asOf)}`,
+        formula: `=${inYear(null, [SOCIAL_WORKERS, PERSON, is("Reason key", text(key))], "Leave", NAMES.asOf)}`,
         value: count,
         format: "0",
         ...(disclosure ? { disclosure } : {}),

@@ -38,7 +38,13 @@ export function writeService(c: SummaryContext, top: number): number {
       [c.d1, NAMES.asOfYearBefore],
     ] as [number, string][]) {
       const counts = lengthOfService(c.population(d, filter));
-      const context = { d: ref, filter, vacancySource: c.vacancySource, isAsOf: d === c.asOf };
+      const context = {
+        d: ref,
+        filter,
+        vacancySource: c.vacancySource,
+        isAsOf: d === c.asOf,
+        keys: c.keys,
+      };
       BANDS.forEach(([lo, hi], i) => {
         const count = counts[SERVICE_BANDS[i]];
         const disclosure = c.disclosure.count("service", count, total);
