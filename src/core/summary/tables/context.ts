@@ -46,6 +46,12 @@ export const FORMAT: Record<string, string> = {
   years: "0.0",
 };
 
+/**
+ * A difference between two rates, in percentage points: the cell holds the points (0.056 − 0.112
+ * is −5.6) and shows "+5.6 pp", "−5.6 pp" (a true minus sign) or "0.0 pp", never a "%".
+ */
+export const POINTS_FORMAT = '"+"0.0" pp";"−"0.0" pp";0.0" pp"';
+
 export function cellValue(v: MeasureValue | number | null | undefined): string | number | null {
   if (v === undefined || v === null) return "n/a";
   return v instanceof NotAvailable ? "n/a" : v;
