@@ -9,6 +9,8 @@
 import { DFE_MEASURES, type Indicators } from "../../comparators/dfe";
 import { NotAvailable } from "../../result";
 import type { CellSpec, ChartSpec } from "../plan";
+import { writeBenchmarkTrends } from "./benchmark-trends";
+import { DfeFigures } from "./dfe-figures";
 import type { SheetGrid } from "../sheet-grid";
 import { cellAddress } from "../plan";
 import type { SummaryContext } from "./context";
@@ -28,16 +30,12 @@ const BENCHMARKED = [
   "startersFte",
   "leaversFte",
 ] as const;
-const TRENDS = ["vacancyRate", "agencyRate", "turnoverRate"] as const;
 const FORMAT: Record<string, string> = {
   fteSocialWorkers: "0.0",
   averageCaseload: "0.0",
   startersFte: "0.0",
   leaversFte: "0.0",
 };
-
-const v = (x: number | NotAvailable | null | undefined): CellSpec["value"] =>
-  typeof x === "number" ? x : "n/a";
 
 /** The benchmarks block for the LA the user picked, if any, from row `top`; returns the next free row. */
 export function writeBenchmarksTable(c: SummaryContext, top: number): number {
@@ -90,9 +88,11 @@ export function writeBenchmarks(
       `Rank of ${la} (1 = lowest)`,
     ].map(header)
   );
+  const figures = new DfeFigures();
   for (const key of BENCHMARKED) {
     const m = DFE_MEASURES[key];
     const format = FORMAT[key] ?? "0.0%";
+    const what = (area: string) => `${area}, ${m.label.toLowerCase()}, ${year}`;
     const own = headlineCell(key);
     const rank = dfe.rank(key, la, year);
     g.putRow(r++, 0, [
@@ -100,64 +100,19 @@ export function writeBenchmarks(
       own
         ? { formula: `=${cellAddress(own.row, own.column)}`, value: own.value, format }
         : { value: "n/a" },
-      { value: v(dfe.value(key, la, year)), format },
-      { value: region ? v(dfe.value(key, region, year)) : "n/a", format },
-      { value: v(dfe.neighboursMedian(key, la, year)), format },
-      { value: v(dfe.value(key, "England", year)), format },
+      figures.cell(dfe.value(key, la, year), format, what(la)),
+      region
+        ? figures.cell(dfe.value(key, region, year), format, what(region))
+        : { value: "n/a", format },
+      figures.cell(
+        dfe.neighboursMedian(key, la, year),
+        format,
+        what(`${la}'s statistical neighbours (median)`)
+      ),
+      figures.cell(dfe.value(key, "England", year), format, what("England")),
       { value: rank instanceof NotAvailable ? "n/a" : `${rank.rank} of ${rank.of}` },
     ]);
   }
-  r++;
-
-  // Trends from 2017: one table per headline rate, one row per census year, then a chart.
-  const years = dfe.years().filter((y) => y <= Math.max(year, dfe.latestYear()));
-  for (const key of TRENDS) {
-    const m = DFE_MEASURES[key];
-    g.put(r++, 0, {
-      value: `${m.label}: ${la}, ${region || "region"}, statistical neighbours and England, ${years[0]}–${years[years.length - 1]}`,
-      style: "subtitle",
-    });
-    const top = r;
-    g.putRow(
-      r++,
-      0,
-      [
-        "Census year",
-        `${la} (DfE)`,
-        region || "Region",
-        "Statistical neighbours (median)",
-        "England",
-        "Yours (this summary)",
-      ].map(header)
-    );
-    const own = headlineCell(key);
-    for (const y of years) {
-      g.putRow(r++, 0, [
-        { value: String(y), style: "label" },
-        { value: v(dfe.value(key, la, y)), format: "0.0%" },
-        { value: region ? v(dfe.value(key, region, y)) : "n/a", format: "0.0%" },
-        { value: v(dfe.neighboursMedian(key, la, y)), format: "0.0%" },
-        { value: v(dfe.value(key, "England", y)), format: "0.0%" },
-        // Only the summary's own year carries a point: the rest stay empty, so the chart marks it alone.
-        y === year && own
-          ? { formula: `=${cellAddress(own.row, own.column)}`, value: own.value, format: "0.0%" }
-          : {},
-      ]);
-    }
-    const rows = years.length;
-    charts.push({
-      title: `${m.label}, ${years[0]}–${years[years.length - 1]}: ${la}, region, neighbours, England, and yours`,
-      altText: `Line chart of the ${m.label.toLowerCase()} of ${la} as DfE published it for each census year from ${years[0]}, beside ${region || "its region"}, the median of its statistical neighbours and England, with the value computed from this workbook's data for ${year} marked.`,
-      type: "line",
-      categories: { row: top + 1, column: 0, rows, columns: 1 },
-      series: ["LA", "Region", "Neighbours", "England", "Yours"].map((name, i) => ({
-        name:
-          [`${la}`, region || "Region", "Statistical neighbours", "England", "Yours"][i] ?? name,
-        values: { row: top + 1, column: 1 + i, rows, columns: 1 },
-      })),
-      anchor: { row: top, column: 8, rows: Math.max(12, rows + 2), columns: 7 },
-    });
-    r++;
-  }
-  return r;
+  r = figures.writeNote(g, r) + 1;
+  return writeBenchmarkTrends(g, r, dfe, { la, region, year }, headlineCell, charts);
 }
