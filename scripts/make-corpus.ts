@@ -1,10 +1,12 @@
 /**
- * Writes the .xlsx cases of the bad-input corpus (tests/corpus/<case>/staff.xlsx); the CSV cases
- * are written by hand. Run: npx tsx scripts/make-corpus.ts (deterministic).
+ * Writes the .xlsx cases of the bad-input corpus (tests/corpus/<case>/staff.xlsx) and the
+ * hostile-names case (staff.csv and posts.csv from tests/support/hostile-names.ts); the other
+ * CSV cases are written by hand. Run: npx tsx scripts/make-corpus.ts (deterministic).
  */
 import ExcelJS from "exceljs";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { asCsv, hostileWorkforce } from "../tests/support/hostile-names";
 
 const CORPUS = join(__dirname, "..", "tests", "corpus");
 const HEADER = ["Staff ID", "Team", "Role", "Worker type", "FTE", "Start date", "Leave date"];
@@ -65,7 +67,12 @@ async function main() {
       ],
     }
   );
-  console.log("wrote the .xlsx corpus cases");
+  const hostile = hostileWorkforce();
+  const dir = join(CORPUS, "hostile-names");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "staff.csv"), asCsv(hostile.staff, [5, 6, 8]));
+  writeFileSync(join(dir, "posts.csv"), asCsv(hostile.posts, []));
+  console.log("wrote the .xlsx corpus cases and hostile-names");
 }
 
 void main();

@@ -87,13 +87,19 @@ function isBlankRow(row: readonly unknown[] | undefined): boolean {
   return !row || row.every((v) => cellText(v) === "");
 }
 
-/** Most common spelling of each team key (ties: the first seen). */
-function teamSpellings(records: { teamKey: string; team: string }[]): Map<string, string> {
+/** Most common spelling of each key (ties: the first seen), for teams and leaving reasons. */
+function commonSpellings<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  textOf: (item: T) => string
+): Map<string, string> {
   const counts = new Map<string, Map<string, number>>();
-  for (const r of records) {
-    let byText = counts.get(r.teamKey);
-    if (!byText) counts.set(r.teamKey, (byText = new Map()));
-    byText.set(r.team, (byText.get(r.team) ?? 0) + 1);
+  for (const item of items) {
+    const key = keyOf(item);
+    const text = textOf(item);
+    let byText = counts.get(key);
+    if (!byText) counts.set(key, (byText = new Map()));
+    byText.set(text, (byText.get(text) ?? 0) + 1);
   }
   const best = new Map<string, string>();
   for (const [key, byText] of counts) {
@@ -287,7 +293,11 @@ function ingestRows<K extends string, R extends { team: string; teamKey: string 
     }
     records.push(record);
   }
-  const spellings = teamSpellings(records);
+  const spellings = commonSpellings(
+    records,
+    (r) => r.teamKey,
+    (r) => r.team
+  );
   for (const rec of records) rec.team = spellings.get(rec.teamKey) ?? rec.team;
   return {
     records,
@@ -404,6 +414,15 @@ export function ingestStaff(grid: Grid, options: IngestOptions<StaffColumn> = {}
         expected: `a staff ID used once; row ${first} has the same ID (both rows are used; headcount counts the ID once)`,
       });
   }
+  // A leaving reason is matched as a team is (trimmed, any case, any run of spaces): each is
+  // shown in its most common spelling, so "Retired" and "retired" are one reason everywhere.
+  const leavers = table.records.filter((r) => r.leavingReason !== null);
+  const reasons = commonSpellings(
+    leavers,
+    (r) => teamKeyOf(r.leavingReason!),
+    (r) => r.leavingReason!
+  );
+  for (const r of leavers) r.leavingReason = reasons.get(teamKeyOf(r.leavingReason!))!;
   // In sheet order: by row (stable, so a row's problems keep their column order).
   table.problems.sort((x, y) => x.row - y.row);
   const mapped = new Set(table.columns.map((c) => c.key));

@@ -27,6 +27,7 @@ export interface StaffRecord {
   /** Excel date serials; `start` is null only on a Vacant row. */
   start: number | null;
   leave: number | null;
+  /** As recorded, trimmed; reasons that differ only in case or spaces share their most common spelling. */
   leavingReason: string | null;
   birth: number | null;
   /** Age in whole years as given, when there is no date of birth. */

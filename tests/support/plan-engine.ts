@@ -2,7 +2,8 @@
  * Loads a WorkbookPlan into HyperFormula as a spreadsheet would hold it: literal values as
  * values, formulas as formulas, the plan's defined names as named expressions. HyperFormula has
  * no structured references, so `WFS_Staff[FTE]` is rewritten to a named expression covering the
- * same cells (the toolchain note's approach); nothing else in a formula is changed.
+ * same cells (the toolchain note's approach); nothing else in a formula is changed. Text that
+ * starts with "=" stays text, as the hosts write it.
  */
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import { cellAddress, type CellSpec, type WorkbookPlan } from "../../src/core/summary/plan";
@@ -25,6 +26,15 @@ function rewrite(formula: string): string {
   );
 }
 
+/**
+ * A literal as HyperFormula must be given it to hold it as it is: text starting with "=" would be
+ * read as a formula, and a leading apostrophe is taken as a text marker, so both get one.
+ */
+function literal(value: CellSpec["value"]): unknown {
+  if (typeof value === "string" && /^['=]/.test(value)) return `'${value}`;
+  return value ?? null;
+}
+
 export function loadPlan(plan: WorkbookPlan): LoadedPlan {
   const sheets: Record<string, unknown[][]> = {};
   const formulaCells: LoadedPlan["formulaCells"] = [];
@@ -32,7 +42,7 @@ export function loadPlan(plan: WorkbookPlan): LoadedPlan {
   for (const sheet of plan.sheets) {
     const grid: unknown[][] = [];
     const put = (row: number, column: number, cell: CellSpec) => {
-      (grid[row] ??= [])[column] = cell.formula ? rewrite(cell.formula) : (cell.value ?? null);
+      (grid[row] ??= [])[column] = cell.formula ? rewrite(cell.formula) : literal(cell.value);
       if (cell.formula) formulaCells.push({ sheet: sheet.preferredName, row, column, cell });
     };
     for (const block of [...sheet.blocks, ...sheet.tables]) {

@@ -11,6 +11,11 @@ describe("the viewer's number formats", () => {
     [0, "0.0", "0.0"],
     ["n/a", "0.0%", "n/a"],
     [null, "0", ""],
+    [-5.6, '"+"0.0" pp";"−"0.0" pp";0.0" pp"', "−5.6 pp"],
+    [5.55, '"+"0.0" pp";"−"0.0" pp";0.0" pp"', "+5.6 pp"],
+    [0, '"+"0.0" pp";"−"0.0" pp";0.0" pp"', "0.0 pp"],
+    [-2.5, "0.0", "-2.5"],
+    [0, '0.0%" (DfE)"', "0.0% (DfE)"],
   ])("%j as %s is %s", (value, format, shown) => {
     expect(formatCell(value, format)).toBe(shown);
   });

@@ -112,12 +112,11 @@ export function asyeFte(p: Population): number {
   );
 }
 
-/** Leavers in the year to D by leaving reason ("Not recorded" when blank). */
-export function leaversByReason(p: Population): Map<string, number> {
-  const out = new Map<string, number>();
+/** Leavers in the year to D by leaving reason (null: none recorded), each reason in its most common spelling. */
+export function leaversByReason(p: Population): Map<string | null, number> {
+  const out = new Map<string | null, number>();
   for (const r of Population.distinct(p.leavers())) {
-    const reason = r.leavingReason ?? "Not recorded";
-    out.set(reason, (out.get(reason) ?? 0) + 1);
+    out.set(r.leavingReason, (out.get(r.leavingReason) ?? 0) + 1);
   }
   return out;
 }

@@ -12,7 +12,17 @@ import { col, COUNTS_LABEL, type NormalisedColumn } from "./names";
 export type Criterion = [range: string, criterion: string];
 
 export const is = (column: NormalisedColumn, value: string): Criterion => [col(column), value];
-export const text = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/**
+ * A criterion that matches exactly this text. COUNTIFS/SUMIFS read a leading <, > or = as an
+ * operator and * ? ~ as a pattern, and refuse over 255 characters; so only the product's own
+ * canonical words and keys (`keys.ts`) may be criteria, never the user's text: anything else
+ * is a programming error.
+ */
+export function text(s: string): string {
+  if (/^[<>=]|[*?~]/.test(s) || s.length > 255)
+    throw new Error(`"${s.slice(0, 40)}" cannot be a criterion: match on its key (keys.ts)`);
+  return `"${s.replace(/"/g, '""')}"`;
+}
 
 export const SOCIAL_WORKERS: Criterion = is("Counts as", text(COUNTS_LABEL.socialWorker));
 export const AGENCY: Criterion = is("Counts as", text(COUNTS_LABEL.agency));

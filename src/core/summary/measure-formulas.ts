@@ -18,6 +18,7 @@ import {
   text,
   type Criterion,
 } from "./formulas";
+import type { SummaryKeys } from "./keys";
 import { col, NAMES, POSTS_TABLE } from "./names";
 
 export interface Filter {
@@ -33,31 +34,34 @@ export interface FormulaContext {
   vacancySource: "posts" | "vacantRows" | "none";
   /** True for the as-of date itself (posts describe the establishment now). */
   isAsOf: boolean;
+  /** The keys criteria match a filter's team and role on: never the user's text (`keys.ts`). */
+  keys: SummaryKeys;
 }
 
 const VACANT: Criterion = is("Counts as", text("Vacant"));
 const HOLDERS: Criterion[] = [is("Holds cases", "1"), is("Caseload", '">0"')];
 
-function filterCriteria(f: Filter): Criterion[] {
+function filterCriteria({ filter: f, keys }: FormulaContext): Criterion[] {
   return [
-    ...(f.team !== undefined ? [is("Team", text(f.team))] : []),
-    ...(f.role !== undefined ? [is("Role", text(f.role))] : []),
+    ...(f.team !== undefined ? [is("Team key", text(keys.team(f.team)))] : []),
+    ...(f.role !== undefined ? [is("Role key", text(keys.role(f.role)))] : []),
   ];
 }
 
-const sw = (c: FormulaContext) => [SOCIAL_WORKERS, ...filterCriteria(c.filter)];
-const people = (c: FormulaContext) => [SOCIAL_WORKERS, PERSON, ...filterCriteria(c.filter)];
+const sw = (c: FormulaContext) => [SOCIAL_WORKERS, ...filterCriteria(c)];
+const people = (c: FormulaContext) => [SOCIAL_WORKERS, PERSON, ...filterCriteria(c)];
 const fte = (c: FormulaContext) => inPost("FTE", sw(c), c.d);
-const agency = (c: FormulaContext) => inPost("FTE", [AGENCY, ...filterCriteria(c.filter)], c.d);
+const agency = (c: FormulaContext) => inPost("FTE", [AGENCY, ...filterCriteria(c)], c.d);
 const leavers = (c: FormulaContext) => inYear("FTE", sw(c), "Leave", c.d);
 
 function vacancy(c: FormulaContext): string | null {
   if (!c.isAsOf || c.vacancySource === "none") return null;
   if (c.vacancySource === "vacantRows")
-    return inPost("FTE", [VACANT, ...filterCriteria(c.filter)], c.d, true);
+    return inPost("FTE", [VACANT, ...filterCriteria(c)], c.d, true);
   const by: string[] = [];
-  if (c.filter.team !== undefined) by.push(`${POSTS_TABLE}[Team]`, text(c.filter.team));
-  if (c.filter.role !== undefined) by.push(`${POSTS_TABLE}[Role]`, text(c.filter.role));
+  const { team, role } = c.filter;
+  if (team !== undefined) by.push(`${POSTS_TABLE}[Team key]`, text(c.keys.team(team)));
+  if (role !== undefined) by.push(`${POSTS_TABLE}[Role key]`, text(c.keys.role(role)));
   return by.length
     ? `SUMIFS(${POSTS_TABLE}[Vacant FTE],${by.join(",")})`
     : `SUM(${POSTS_TABLE}[Vacant FTE])`;
@@ -95,9 +99,9 @@ export function serviceBandFormula(c: FormulaContext, lo: number, hi: number): s
 }
 
 function highestCaseload(c: FormulaContext): string {
-  const crit = [...HOLDERS, ...filterCriteria(c.filter)].flatMap(([r, v]) => [r, v]).join(",");
+  const crit = [...HOLDERS, ...filterCriteria(c)].flatMap(([r, v]) => [r, v]).join(",");
   const start = `${col("Start")},"<="&${c.d}`;
-  const holders = inPost(null, [...HOLDERS, ...filterCriteria(c.filter)], c.d);
+  const holders = inPost(null, [...HOLDERS, ...filterCriteria(c)], c.d);
   return `IF(${holders}=0,"n/a",MAX(MAXIFS(${col("Caseload")},${crit},${start},${col("Leave")},""),MAXIFS(${col("Caseload")},${crit},${start},${col("Leave")},">"&${c.d})))`;
 }
 
@@ -112,7 +116,7 @@ export const MEASURE_FORMULAS: Record<string, (c: FormulaContext) => string | nu
     const v = vacancy(c);
     return v === null ? null : ratio(v, `${v}+${fte(c)}`);
   },
-  asyeFte: (c) => inPost("FTE", [...sw(c), is("Role", text("ASYE"))], c.d),
+  asyeFte: (c) => inPost("FTE", [...sw(c), is("Role key", text("ASYE"))], c.d),
   startersFte: (c) => inYear("FTE", sw(c), "Start", c.d),
   startersHeadcount: (c) => inYear(null, people(c), "Start", c.d),
   leaversFte: leavers,
@@ -123,21 +127,21 @@ export const MEASURE_FORMULAS: Record<string, (c: FormulaContext) => string | nu
     const stayed = inPost(null, [...people(c), [col("Start"), `"<="&${before}`]], c.d);
     return ratio(stayed, inPost(null, people(c), before));
   },
-  caseHolders: (c) => inPost(null, [...HOLDERS, ...filterCriteria(c.filter)], c.d),
+  caseHolders: (c) => inPost(null, [...HOLDERS, ...filterCriteria(c)], c.d),
   averageCaseload: (c) =>
     ratio(
-      inPost("Caseload", [...HOLDERS, ...filterCriteria(c.filter)], c.d),
-      inPost("FTE", [...HOLDERS, ...filterCriteria(c.filter)], c.d)
+      inPost("Caseload", [...HOLDERS, ...filterCriteria(c)], c.d),
+      inPost("FTE", [...HOLDERS, ...filterCriteria(c)], c.d)
     ),
   highestCaseload,
   caseloadAboveTarget: (c) =>
-    `${inPost(null, [...HOLDERS, ...filterCriteria(c.filter), is("Role", text("ASYE")), [col("Caseload"), `">"&${NAMES.targetAsye}`]], c.d)}+` +
+    `${inPost(null, [...HOLDERS, ...filterCriteria(c), is("Role key", text("ASYE")), [col("Caseload"), `">"&${NAMES.targetAsye}`]], c.d)}+` +
     inPost(
       null,
       [
         ...HOLDERS,
-        ...filterCriteria(c.filter),
-        is("Role", '"<>ASYE"'),
+        ...filterCriteria(c),
+        is("Role key", '"<>ASYE"'),
         [col("Caseload"), `">"&${NAMES.target}`],
       ],
       c.d

@@ -1,4 +1,8 @@
-/** The names the summary's formulas use: the product's tables, their columns, its input cells. */
+/**
+ * The names the summary's formulas use: the product's tables, their columns, its input cells.
+ * Formulas match teams, roles, reasons and areas on their key columns (`keys.ts`), never on
+ * the user's text.
+ */
 
 export const STAFF_TABLE = "WFS_Staff";
 export const POSTS_TABLE = "WFS_Posts";
@@ -19,10 +23,12 @@ export const NORMALISED_COLUMNS = [
   ["Staff ID", "as in the raw table"],
   ["Person", "1 on the first row of each staff ID: counts of people use it"],
   ["Team", "in its most common spelling"],
+  ["Team key", "T01, T02 …: what the summary's formulas match a team on (never its name)"],
   [
     "Role",
     "the role ladder code (ASYE, SW1, SW2, AP, TM, SM), or the role's own text when unmapped",
   ],
+  ["Role key", "the ladder code, or R01, R02 … for a role off the ladder"],
   ["Worker type", "canonical worker type"],
   ["Counts as", "Social worker, Agency, Pipeline or Vacant (metrics.md, Who counts)"],
   ["Holds cases", "1 for social workers and agency workers (DfE counts agency case holders)"],
@@ -30,6 +36,7 @@ export const NORMALISED_COLUMNS = [
   ["Start", "start date"],
   ["Leave", "leave date, blank while in post"],
   ["Leaving reason", "as recorded; Not recorded when blank"],
+  ["Reason key", "L01, L02 …: what the leavers-by-reason formulas match on"],
   ["Birth", "date of birth"],
   ["Age given", "age in whole years when the raw table gives an age and no date of birth"],
   ["Gender", "Female, Male, Other or Not known"],

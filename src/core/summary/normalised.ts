@@ -21,15 +21,18 @@ import {
   STAFF_TABLE,
 } from "./names";
 import { inPost, is, SOCIAL_WORKERS, text } from "./formulas";
+import type { SummaryKeys } from "./keys";
 
-function recordRow(r: StaffRecord, first: boolean): CellSpec[] {
+function recordRow(r: StaffRecord, first: boolean, keys: SummaryKeys): CellSpec[] {
   const date = (v: number | null): CellSpec => ({ value: v, format: "dd/mm/yyyy" });
   return [
     { value: r.row },
     { value: r.staffId },
     { value: first ? 1 : 0 },
     { value: r.team },
+    { value: keys.team(r.team) },
     { value: r.role },
+    { value: keys.role(r.role) },
     { value: r.workerType },
     { value: COUNTS_LABEL[r.counts] },
     { value: r.counts === "socialWorker" || r.counts === "agency" ? 1 : 0 },
@@ -37,6 +40,7 @@ function recordRow(r: StaffRecord, first: boolean): CellSpec[] {
     date(r.start),
     date(r.leave),
     { value: r.leave === null ? null : (r.leavingReason ?? "Not recorded") },
+    { value: r.leave === null ? null : keys.reason(r.leavingReason) },
     date(r.birth),
     { value: r.birth === null ? r.age : null },
     { value: r.gender },
@@ -81,13 +85,14 @@ export function normalisedSheet(
   staff: StaffTable,
   posts: PostsTable | null,
   asOf: number,
+  keys: SummaryKeys,
   comparators: readonly ComparatorRow[] = []
 ): NormalisedData {
   const seen = new Set<string>();
   const body = staff.records.map((r) => {
     const first = !seen.has(r.personKey);
     seen.add(r.personKey);
-    return recordRow(r, first);
+    return recordRow(r, first, keys);
   });
   const header: CellSpec[] = NORMALISED_COLUMNS.map(([name]) => ({ value: name, style: "header" }));
   const tables: TableSpec[] = [
@@ -110,22 +115,28 @@ export function normalisedSheet(
       column: right,
       style: "TableStyleLight1",
       cells: [
-        ["Team", "Role", "Funded FTE", "Filled FTE", "Vacant FTE"].map((value) => ({
-          value,
-          style: "header" as const,
-        })),
+        ["Team", "Team key", "Role", "Role key", "Funded FTE", "Filled FTE", "Vacant FTE"].map(
+          (value) => ({
+            value,
+            style: "header" as const,
+          })
+        ),
         ...groups.map((g, i) => {
           const filled = fteSocialWorkers(
             new Population(data, { asOf, team: g.team, role: g.role })
           );
-          const funded = cellAddress(3 + i, right + 2);
-          const filledCell = cellAddress(3 + i, right + 3);
+          const funded = cellAddress(3 + i, right + 4);
+          const filledCell = cellAddress(3 + i, right + 5);
+          const team = keys.team(g.team);
+          const role = keys.role(g.role);
           return [
             { value: g.team },
+            { value: team },
             { value: g.role },
+            { value: role },
             { value: g.funded, format: "0.0" },
             {
-              formula: `=${inPost("FTE", [SOCIAL_WORKERS, is("Team", text(g.team)), is("Role", text(g.role))], NAMES.asOf)}`,
+              formula: `=${inPost("FTE", [SOCIAL_WORKERS, is("Team key", text(team)), is("Role key", text(role))], NAMES.asOf)}`,
               value: filled,
               format: "0.0",
             },
@@ -139,7 +150,7 @@ export function normalisedSheet(
       ],
     });
   }
-  const englandColumn = right + (posts ? 6 : 0);
+  const englandColumn = right + (posts ? 8 : 0);
   tables.push({
     name: ENGLAND_TABLE,
     row: 2,
@@ -174,19 +185,26 @@ export function normalisedSheet(
     ],
   });
   if (comparators.length) {
+    // The area is matched on its key (`keys.ts`), written beside it.
+    const figures = COMPARATOR_FIELDS.slice(1);
     tables.push({
       name: COMPARATORS_TABLE,
       row: 2,
       column: englandColumn + 11,
       style: "TableStyleLight1",
       cells: [
-        COMPARATOR_FIELDS.map(([label]) => ({ value: label, style: "header" as const })),
-        ...comparators.map((c) =>
-          COMPARATOR_FIELDS.map(([, field, format]) => ({
+        ["Area", "Area key", ...figures.map(([label]) => label)].map((value) => ({
+          value,
+          style: "header" as const,
+        })),
+        ...comparators.map((c) => [
+          { value: c.area },
+          { value: keys.area(c.area) },
+          ...figures.map(([, field, format]) => ({
             value: c[field] ?? "n/a",
             ...(format ? { format } : {}),
-          }))
-        ),
+          })),
+        ]),
       ],
     });
   }

@@ -1,0 +1,30 @@
+/** A per-team table with a total row, for the vacancies and caseloads tables. */
+import type { Filter } from "../measure-formulas";
+import { header, label, subtitle, totalLabel, type SummaryContext } from "./context";
+
+/**
+ * Writes the heading, the header row, a row per team and a total row from `top` on: each
+ * column's measure at the as-of date, with the disclosure policy's facts (the table's key is its
+ * heading). Returns the first body row and the next free row (after a blank one).
+ */
+export function writeByTeam(
+  c: SummaryContext,
+  top: number,
+  heading: string,
+  columns: [heading: string, key: string][]
+): { first: number; next: number } {
+  const g = c.grid;
+  let r = top;
+  g.put(r++, 0, subtitle(heading));
+  g.putRow(r++, 0, [header("Team"), ...columns.map(([h]) => header(h))]);
+  const first = r;
+  for (const team of [...c.teams, null]) {
+    const filter: Filter = team === null ? {} : { team };
+    const cells = columns.map(([, key]) => ({
+      ...c.peopleCell(key, filter, heading, team === null),
+      ...(team === null ? { style: "total" as const } : {}),
+    }));
+    g.putRow(r++, 0, [team === null ? totalLabel() : label(team), ...cells]);
+  }
+  return { first, next: r + 1 };
+}

@@ -1,0 +1,96 @@
+/**
+ * 6. Leavers in the year to the as-of date: by leaving reason (every reason in the data, at any
+ * date, alphabetically, so the rows stay put when the as-of date changes; matched on its key,
+ * `keys.ts`), by role, and turnover by team.
+ */
+import { leaversByReason } from "../../measures/workforce";
+import { ROLE_CODES, roleLabel } from "../../vocabulary";
+import { inYear, is, PERSON, SOCIAL_WORKERS, text } from "../formulas";
+import type { Filter } from "../measure-formulas";
+import { NAMES } from "../names";
+import { header, label, subtitle, totalLabel, type SummaryContext } from "./context";
+
+const NOT_RECORDED = "Not recorded";
+
+export function writeLeavers(c: SummaryContext, top: number): number {
+  let r = writeByReason(c, top);
+  r = writeByRole(c, r);
+  return writeTurnoverByTeam(c, r);
+}
+
+function writeByReason(c: SummaryContext, top: number): number {
+  const g = c.grid;
+  let r = top;
+  g.put(r++, 0, subtitle("6. Leavers in the year to the as-of date"));
+  g.putRow(r++, 0, [header("Leaving reason"), header("Leavers (headcount)")]);
+  const byReason = leaversByReason(c.population(c.asOf, {}));
+  // Each reason once (null: none recorded), whatever its spelling's case: core's grouping.
+  const reasons = new Map<string, string | null>();
+  for (const x of c.input.staff.records)
+    if (x.counts === "socialWorker" && x.leave !== null)
+      reasons.set(c.keys.reason(x.leavingReason), x.leavingReason);
+  const rows = [...reasons].sort(([, a], [, b]) =>
+    (a ?? NOT_RECORDED) < (b ?? NOT_RECORDED) ? -1 : 1
+  );
+  for (const [key, reason] of rows) {
+    const count = byReason.get(reason) ?? 0;
+    const disclosure = c.disclosure.count("leavers-reason", count);
+    g.putRow(r++, 0, [
+      label(reason ?? NOT_RECORDED),
+      {
+        formula: `=${inYear(null, [SOCIAL_WORKERS, PERSON, is("Reason key", text(key))], "Leave", NAMES.asOf)}`,
+        value: count,
+        format: "0",
+        ...(disclosure ? { disclosure } : {}),
+      },
+    ]);
+  }
+  g.putRow(r++, 0, [
+    totalLabel(),
+    { ...c.peopleCell("leaversHeadcount", {}, "leavers-reason", true), style: "total" },
+  ]);
+  return r + 1;
+}
+
+function writeByRole(c: SummaryContext, top: number): number {
+  const g = c.grid;
+  let r = top;
+  g.putRow(r++, 0, [
+    header("Role"),
+    header("Leavers FTE"),
+    header("Leavers (headcount)"),
+    header("Turnover rate"),
+  ]);
+  for (const code of ROLE_CODES) {
+    const f = { role: code };
+    g.putRow(r++, 0, [
+      label(roleLabel(code)),
+      c.measureCell("leaversFte", c.asOf, NAMES.asOf, f),
+      c.peopleCell("leaversHeadcount", f, "leavers-role", false),
+      c.measureCell("turnoverRate", c.asOf, NAMES.asOf, f),
+    ]);
+  }
+  return r + 1;
+}
+
+function writeTurnoverByTeam(c: SummaryContext, top: number): number {
+  const g = c.grid;
+  let r = top;
+  g.putRow(r++, 0, [
+    header("Team"),
+    header("Leavers FTE"),
+    header("FTE social workers"),
+    header("Turnover rate"),
+  ]);
+  for (const team of [...c.teams, null]) {
+    const f: Filter = team === null ? {} : { team };
+    const style = team === null ? { style: "total" as const } : {};
+    g.putRow(r++, 0, [
+      team === null ? totalLabel() : label(team),
+      { ...c.measureCell("leaversFte", c.asOf, NAMES.asOf, f), ...style },
+      { ...c.measureCell("fteSocialWorkers", c.asOf, NAMES.asOf, f), ...style },
+      { ...c.measureCell("turnoverRate", c.asOf, NAMES.asOf, f), ...style },
+    ]);
+  }
+  return r + 1;
+}

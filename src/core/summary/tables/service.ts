@@ -1,0 +1,75 @@
+/**
+ * 3. Length of service by role: headcount by role and band of completed years (`<1`, `1-2`,
+ * `3-5`, `>5`) at the as-of date and a year before, side by side (Manchester's
+ * stability-by-experience table), with its 100 % stacked chart.
+ */
+import { lengthOfService, SERVICE_BANDS } from "../../measures/service";
+import { ROLE_CODES, roleLabel } from "../../vocabulary";
+import { serviceBandFormula, type Filter } from "../measure-formulas";
+import { NAMES } from "../names";
+import type { CellSpec } from "../plan";
+import { header, label, subtitle, totalLabel, type SummaryContext } from "./context";
+
+/** Completed years in each band of SERVICE_BANDS, inclusive. */
+const BANDS: [lo: number, hi: number][] = [
+  [0, 0],
+  [1, 2],
+  [3, 5],
+  [6, 999],
+];
+
+export function writeService(c: SummaryContext, top: number): number {
+  const g = c.grid;
+  let r = top;
+  g.put(r++, 0, subtitle("3. Length of service by role (headcount; completed years)"));
+  const headerRow = r;
+  g.putRow(r++, 0, [
+    header("Role"),
+    ...SERVICE_BANDS.map((b) => header(`${b} at as-of date`)),
+    ...SERVICE_BANDS.map((b) => header(`${b} a year before`)),
+  ]);
+  const first = r;
+  for (const code of [...ROLE_CODES, null]) {
+    const total = code === null;
+    const filter: Filter = total ? {} : { role: code };
+    const cells: CellSpec[] = [];
+    for (const [d, ref] of [
+      [c.asOf, NAMES.asOf],
+      [c.d1, NAMES.asOfYearBefore],
+    ] as [number, string][]) {
+      const counts = lengthOfService(c.population(d, filter));
+      const context = {
+        d: ref,
+        filter,
+        vacancySource: c.vacancySource,
+        isAsOf: d === c.asOf,
+        keys: c.keys,
+      };
+      BANDS.forEach(([lo, hi], i) => {
+        const count = counts[SERVICE_BANDS[i]];
+        const disclosure = c.disclosure.count("service", count, total);
+        cells.push({
+          formula: `=${serviceBandFormula(context, lo, hi)}`,
+          value: count,
+          format: "0",
+          ...(disclosure ? { disclosure } : {}),
+          ...(total ? { style: "total" as const } : {}),
+        });
+      });
+    }
+    g.putRow(r++, 0, [total ? totalLabel() : label(roleLabel(code)), ...cells]);
+  }
+  c.charts.push({
+    title: "Length of service by role",
+    altText:
+      "100% stacked bar chart of the share of social workers in each role by completed years of service at the as-of date: under 1, 1 to 2, 3 to 5, and over 5 years.",
+    type: "columnStacked100",
+    categories: { row: first, column: 0, rows: ROLE_CODES.length, columns: 1 },
+    series: SERVICE_BANDS.map((b, i) => ({
+      name: `${b} years`,
+      values: { row: first, column: 1 + i, rows: ROLE_CODES.length, columns: 1 },
+    })),
+    anchor: { row: headerRow, column: 10, rows: 14, columns: 6 },
+  });
+  return r + 1;
+}

@@ -1,0 +1,12 @@
+/** 4. Vacancies and agency by team: vacancy FTE and rate, agency FTE and rate, at the as-of date. */
+import { writeByTeam } from "./by-team";
+import type { SummaryContext } from "./context";
+
+export function writeVacancies(c: SummaryContext, top: number): number {
+  return writeByTeam(c, top, "4. Vacancies and agency by team (at the as-of date)", [
+    ["Vacancy FTE", "vacancyFte"],
+    ["Vacancy rate", "vacancyRate"],
+    ["Agency FTE", "agencyFte"],
+    ["Agency rate", "agencyRate"],
+  ]).next;
+}
