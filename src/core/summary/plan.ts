@@ -86,7 +86,7 @@ export interface ValidationSpec {
 export interface ConditionalFormatSpec {
   range: RangeSpec;
   operator: "greaterThan" | "lessThan";
-  /** The threshold as a formula without "=", e.g. "WFS_CaseloadTarget". */
+  /** The threshold as a formula without "=", e.g. "WFS_CaseloadTarget" (hosts write `numberRuleFormula`). */
   formula: string;
   /** "warning": dark red text on a light red fill (contrast over 7:1), never colour alone: the cells keep their numbers. */
   style: "warning";
@@ -153,6 +153,18 @@ export function withFreeTemplateTableNames(
       };
     }),
   };
+}
+
+/**
+ * The rule a conditional format is written with, in both hosts: a formula relative to the
+ * range's top-left cell that is true for numbers past the threshold only, e.g.
+ * `AND(ISNUMBER(C40),C40>WFS_CaseloadTarget)`. A plain "cell value greater than" rule would
+ * also mark "n/a": Excel (and LibreOffice) rank any text above every number in a comparison.
+ */
+export function numberRuleFormula(spec: ConditionalFormatSpec): string {
+  const cell = cellAddress(spec.range.row, spec.range.column);
+  const op = spec.operator === "greaterThan" ? ">" : "<";
+  return `AND(ISNUMBER(${cell}),${cell}${op}${spec.formula})`;
 }
 
 /** "A1"-style address of a 0-based cell. */

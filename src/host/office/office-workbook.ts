@@ -16,6 +16,7 @@
 import {
   cellAddress,
   isHandedToUser,
+  numberRuleFormula,
   rangeAddress,
   withFreeTemplateTableNames,
 } from "../../core/summary/plan";
@@ -590,13 +591,13 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     for (const cf of spec.conditionalFormats ?? []) {
       await batch.reserve(OP_BYTES * 2);
-      const format = ws.getRange(rangeAddress(cf.range)).conditionalFormats.add("CellValue");
-      format.cellValue.format.fill.color = STYLE_COLOURS.warningFill;
-      format.cellValue.format.font.color = STYLE_COLOURS.warningText;
-      format.cellValue.rule = {
-        formula1: `=${cf.formula}`,
-        operator: cf.operator === "greaterThan" ? "GreaterThan" : "LessThan",
-      };
+      // A custom (formula) rule flags numbers only: a "CellValue" rule would mark "n/a", which
+      // Excel ranks above every number. (Excel.CustomConditionalFormat, ExcelApi 1.6; its
+      // formula is relative to the range's top-left cell.)
+      const format = ws.getRange(rangeAddress(cf.range)).conditionalFormats.add("Custom");
+      format.custom.rule.formula = `=${numberRuleFormula(cf)}`;
+      format.custom.format.fill.color = STYLE_COLOURS.warningFill;
+      format.custom.format.font.color = STYLE_COLOURS.warningText;
     }
     for (const validation of spec.validations) {
       await batch.reserve(OP_BYTES + validation.list.join(",").length);

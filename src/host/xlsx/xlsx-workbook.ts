@@ -26,6 +26,7 @@ import ExcelJS from "exceljs";
 import {
   cellAddress,
   isHandedToUser,
+  numberRuleFormula,
   rangeAddress,
   withFreeTemplateTableNames,
 } from "../../core/summary/plan";
@@ -370,9 +371,9 @@ export class XlsxWorkbook implements WorkbookPort {
         ref: rangeAddress(cf.range),
         rules: [
           {
-            type: "cellIs",
-            operator: cf.operator,
-            formulae: [cf.formula],
+            // A formula rule (numbers past the threshold only), not "cellIs", which marks "n/a".
+            type: "expression",
+            formulae: [numberRuleFormula(cf)],
             priority: 1,
             style: {
               fill: {

@@ -40,9 +40,9 @@ export interface FakeRange {
   dataValidation: { rule?: unknown; prompt?: unknown };
   conditional: {
     type: string;
-    cellValue: {
+    custom: {
       format: { fill: Record<string, unknown>; font: Record<string, unknown> };
-      rule?: unknown;
+      rule: { formula?: string };
     };
   }[];
   conditionalFormats: { add(type: string): FakeRange["conditional"][number] };
@@ -158,7 +158,9 @@ export function fakeExcel(initial: InitialSheet[]) {
       conditional: [],
       conditionalFormats: {
         add(type: string) {
-          const cf = { type, cellValue: { format: { fill: {}, font: {} } } };
+          if (type !== "Custom")
+            fail(`fake Excel: conditional format type ${type} is not modelled`);
+          const cf = { type, custom: { format: { fill: {}, font: {} }, rule: {} } };
           range.conditional.push(cf);
           log.push(`conditional format ${sheet.name}!${address}`);
           return cf;

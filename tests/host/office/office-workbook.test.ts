@@ -696,13 +696,13 @@ describe("OfficeWorkbook: conditional formats", () => {
     const range = excel.sheet("Scrutiny summary").ranges.find((r) => r.conditional.length > 0)!;
     expect(range.address).toBe("A1:A2");
     expect(range.conditional[0]).toEqual({
-      type: "CellValue",
-      cellValue: {
+      type: "Custom",
+      custom: {
         format: {
           fill: { color: STYLE_COLOURS.warningFill },
           font: { color: STYLE_COLOURS.warningText },
         },
-        rule: { formula1: "=WFS_CaseloadTarget", operator: "GreaterThan" },
+        rule: { formula: "=AND(ISNUMBER(A1),A1>WFS_CaseloadTarget)" },
       },
     });
   });
