@@ -4,6 +4,7 @@
  * it beside it; the as-of date, caseload targets and comparator year are input cells, so the
  * summary recalculates in Excel with no add-in.
  */
+import { withChartDescriptions } from "./chart-descriptions";
 import { englandFor } from "../comparators/england";
 import { addYears, censusDate, isoFromSerial, ymdFromSerial } from "../dates";
 import type { PostsTable, StaffTable } from "../ingest";
@@ -709,7 +710,7 @@ export function buildSummaryPlan(input: SummaryInput): WorkbookPlan {
     columnWidths: [34, 18, 16, 18, 14, 22, 14, 14, 14, 14, 14, 14, 14, 14, 14],
   };
   const data = normalisedSheet(input.staff, input.posts, asOf, comparators);
-  return { sheets: [summary, data.sheet] };
+  return { sheets: [withChartDescriptions(summary), data.sheet] };
 }
 
 const COMPARATOR_FIELD: Record<string, [column: string, field: keyof ComparatorRow]> = {

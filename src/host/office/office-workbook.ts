@@ -637,13 +637,9 @@ export class OfficeWorkbook implements WorkbookPort {
       cellAddress(a.row, a.column),
       cellAddress(a.row + Math.max(1, a.rows) - 1, a.column + Math.max(1, a.columns) - 1)
     );
-    // Chart alt text is not in the released Office.js types; set it only where Excel says the
-    // API set is there (an unsupported property would fail the whole request).
-    if (this.supports("ExcelApi", "1.16") === true) {
-      const accessible = chart as unknown as { altTextTitle?: string; altTextDescription?: string };
-      accessible.altTextTitle = spec.title;
-      accessible.altTextDescription = spec.altText;
-    }
+    // No alt text here: Excel.Chart has no alt-text property in any requirement set (Excel.Chart
+    // reference, ExcelApi 1.1–1.21). The plan's description cell beside the chart is its text
+    // alternative (core/summary/chart-descriptions.ts).
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {

@@ -66,8 +66,6 @@ export interface FakeChart {
   seriesList: FakeSeries[];
   series: { getItemAt(i: number): FakeSeries; add(name?: string): FakeSeries };
   position?: [string, string | undefined];
-  altTextTitle?: string;
-  altTextDescription?: string;
   setPosition(start: string, end?: string): void;
 }
 
