@@ -1,3 +1,4 @@
+/* eslint-disable no-setter-return -- the fake's property setters are arrows that record an operation; their result is unused */
 /**
  * A stand-in for the slice of Excel's object model the Office.js adapter calls. It records the
  * adapter's calls and keeps the workbook they make (sheets, their cells, tables, charts, names),
