@@ -100,7 +100,9 @@ export interface SheetSpec {
     | "staff-template"
     | "posts-template"
     | "comparators-template"
-    | "census-staff";
+    | "census-staff"
+    | "shareable"
+    | "census-return";
   /** The name wanted; the host picks another ("… (2)") when a user's sheet already has it. */
   preferredName: string;
   blocks: BlockSpec[];
@@ -122,12 +124,19 @@ export interface WorkbookPlan {
 }
 
 /**
- * Template sheets (and a census return imported as a staff table) are handed to the user: written once, never marked as the product's, never
+ * Template sheets (and a census return imported as a staff table, and the sheets that stand in
+ * for a file Excel cannot save: the shareable summary, a census return's XML) are handed to the
+ * user: written once, never marked as the product's, never
  * replaced (inserting the template again adds "Staff (2)"), so filling one in can never be
  * undone by the product.
  */
 export function isHandedToUser(key: SheetSpec["key"]): boolean {
-  return key.endsWith("-template") || key === "census-staff";
+  return (
+    key.endsWith("-template") ||
+    key === "census-staff" ||
+    key === "shareable" ||
+    key === "census-return"
+  );
 }
 
 /**

@@ -30,7 +30,14 @@ import type {
   SheetSpec,
   WorkbookPlan,
 } from "../../core/summary/plan";
-import type { SourceTable, WorkbookPort, WriteProgress, WriteResult } from "../workbook-port";
+import type {
+  Delivery,
+  FileToDeliver,
+  SourceTable,
+  WorkbookPort,
+  WriteProgress,
+  WriteResult,
+} from "../workbook-port";
 import { officeDocumentSettings } from "./office-settings";
 import type { DocumentSettingsStore } from "./office-settings";
 import {
@@ -77,6 +84,11 @@ export interface OfficeWorkbookOptions {
   isSetSupported?: (name: string, version: string) => boolean | undefined;
   writeBudgetBytes?: number;
   readBudgetBytes?: number;
+  /**
+   * Excel.createWorkbook (ExcelApi 1.8): opens .xlsx bytes, as base64, as a new workbook. Default:
+   * the global one; `undefined` where Excel has none.
+   */
+  createWorkbook?: ((base64: string) => Promise<void>) | undefined;
 }
 
 const CHART_TYPES: Record<
@@ -98,6 +110,22 @@ function officeIsSetSupported(name: string, version: string): boolean | undefine
   const requirements = Office.context?.requirements;
   if (!requirements || typeof requirements.isSetSupported !== "function") return undefined;
   return requirements.isSetSupported(name, version);
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function officeCreateWorkbook(): ((base64: string) => Promise<void>) | undefined {
+  if (typeof Excel === "undefined" || typeof Excel.createWorkbook !== "function") return undefined;
+  return (base64) => Excel.createWorkbook(base64);
+}
+
+/** Bytes as base64 (btoa over a binary string, built in chunks to stay within argument limits). */
+export function toBase64(bytes: Uint8Array): string {
+  const CHUNK = 0x8000;
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
 }
 
 function lower(s: string): string {
@@ -841,6 +869,27 @@ export class OfficeWorkbook implements WorkbookPort {
     const store = this.settings();
     store.set(JSON.stringify(settings));
     await store.save();
+  }
+
+  /**
+   * An .xlsx file opens as a new workbook through Excel.createWorkbook (ExcelApi 1.8), which
+   * works in Excel on Windows, on a Mac and on the web, leaving this workbook unchanged. Anything
+   * else, or where that API is missing or Excel refuses it (e.g. a pop-up blocked on the web), is
+   * "unavailable": an add-in cannot save a file in every Excel (blob downloads do nothing in Excel
+   * on a Mac, office-js #2700), so the pane puts the content on a sheet instead.
+   */
+  async deliverFile(file: FileToDeliver): Promise<Delivery> {
+    if (file.type !== XLSX_TYPE || typeof file.data === "string") return "unavailable";
+    if (this.supports("ExcelApi", "1.8") === false) return "unavailable";
+    const create =
+      "createWorkbook" in this.options ? this.options.createWorkbook : officeCreateWorkbook();
+    if (!create) return "unavailable";
+    try {
+      await create(toBase64(file.data));
+      return "opened";
+    } catch {
+      return "unavailable";
+    }
   }
 }
 

@@ -37,7 +37,13 @@ import type {
   SheetSpec,
   WorkbookPlan,
 } from "../../core/summary/plan";
-import type { SourceTable, WorkbookPort, WriteProgress, WriteResult } from "../workbook-port";
+import type {
+  Delivery,
+  SourceTable,
+  WorkbookPort,
+  WriteProgress,
+  WriteResult,
+} from "../workbook-port";
 import {
   nameClash,
   parseAddress,
@@ -462,6 +468,11 @@ export class XlsxWorkbook implements WorkbookPort {
   async saveSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = structuredCopy(settings);
     this.settingsChanged = true;
+  }
+
+  /** A workbook file has no way to hand over another file: the caller (the workbench) downloads it. */
+  async deliverFile(): Promise<Delivery> {
+    return "unavailable";
   }
 
   /** Tests only: throw after writing plan sheet `i`, as a failure half-way would. */

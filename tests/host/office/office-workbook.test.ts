@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CellSpec, SheetSpec, WorkbookPlan } from "../../../src/core/summary/plan";
-import { MARKER_KEY, OfficeWorkbook } from "../../../src/host/office/office-workbook";
+import { MARKER_KEY, OfficeWorkbook, toBase64 } from "../../../src/host/office/office-workbook";
 import { STYLE_COLOURS } from "../../../src/host/sheet-helpers";
 import type { DocumentSettingsStore } from "../../../src/host/office/office-settings";
 import { corners, fakeExcel, NOT_LOADED, WEB_PAYLOAD_LIMIT, writes } from "./fake-excel";
@@ -749,5 +749,58 @@ describe("OfficeWorkbook: conditional formats", () => {
         rule: { formula: "=AND(ISNUMBER(A1),A1>WFS_CaseloadTarget)" },
       },
     });
+  });
+});
+
+describe("OfficeWorkbook.deliverFile: a file on every Excel", () => {
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const file = { name: "x.xlsx", type: XLSX, data: new Uint8Array([80, 75, 3, 4]) };
+
+  it("base64 matches Node's, for every byte value and across chunks", () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
+    expect(toBase64(new Uint8Array())).toBe("");
+  });
+
+  it("opens an .xlsx as a new workbook through Excel.createWorkbook (ExcelApi 1.8)", async () => {
+    const excel = fakeExcel([STAFF]);
+    const calls: string[] = [];
+    const wb = adapter(excel, {
+      isSetSupported: excel.isSetSupported,
+      createWorkbook: async (base64) => void calls.push(base64),
+    });
+    expect(await wb.deliverFile(file)).toBe("opened");
+    expect(calls).toEqual(["UEsDBA=="]);
+    // This workbook is unchanged.
+    expect(excel.syncs).toBe(0);
+  });
+
+  it("says 'unavailable' where Excel refuses it, lacks it, or the file is not a workbook", async () => {
+    const excel = fakeExcel([STAFF]);
+    const refused = adapter(excel, {
+      isSetSupported: excel.isSetSupported,
+      createWorkbook: async () => {
+        throw new Error("The pop-up was blocked");
+      },
+    });
+    expect(await refused.deliverFile(file)).toBe("unavailable");
+    const missing = adapter(excel, {
+      isSetSupported: excel.isSetSupported,
+      createWorkbook: undefined,
+    });
+    expect(await missing.deliverFile(file)).toBe("unavailable");
+    const old = fakeExcel([STAFF], { apiVersion: "1.7" });
+    let called = false;
+    const tooOld = adapter(old, {
+      isSetSupported: old.isSetSupported,
+      createWorkbook: async () => void (called = true),
+    });
+    expect(await tooOld.deliverFile(file)).toBe("unavailable");
+    expect(called).toBe(false);
+    const xml = adapter(excel, { createWorkbook: async () => void (called = true) });
+    expect(
+      await xml.deliverFile({ name: "return.xml", type: "application/xml", data: "<x/>" })
+    ).toBe("unavailable");
+    expect(called).toBe(false);
   });
 });
