@@ -31,6 +31,23 @@ export interface WriteResult {
   syncs: number;
 }
 
+/** A file the pane made (the shareable summary, a census return) for the user to keep. */
+export interface FileToDeliver {
+  /** Suggested file name, e.g. "return.xml". */
+  name: string;
+  /** MIME type: an .xlsx workbook or XML. */
+  type: string;
+  data: Uint8Array | string;
+}
+
+/**
+ * How a file reached the user: opened as a new workbook, downloaded, or "unavailable" where this
+ * host has no way to hand over a file (Excel on a Mac cannot download from an add-in, office-js
+ * #2700; Excel.createWorkbook is missing or was refused); the pane then puts the content on a
+ * sheet of this workbook instead.
+ */
+export type Delivery = "opened" | "downloaded" | "unavailable";
+
 export interface WorkbookPort {
   /** Excel tables first, then the used range of each sheet that holds no table; product-owned sheets are left out. */
   listTables(): Promise<SourceTable[]>;
@@ -43,4 +60,6 @@ export interface WorkbookPort {
   /** Document settings (the mapping and options), saved in the workbook so a colleague's rebuild matches. */
   loadSettings(): Promise<Record<string, unknown>>;
   saveSettings(settings: Record<string, unknown>): Promise<void>;
+  /** Hand a file to the user, leaving this workbook as it is (see Delivery). */
+  deliverFile(file: FileToDeliver): Promise<Delivery>;
 }

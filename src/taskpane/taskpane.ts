@@ -8,7 +8,6 @@ import packageJson from "../../package.json";
 import { buildSummaryPlan } from "../core/summary/build";
 import { buildTemplatePlan } from "../core/summary/template";
 import { OfficeWorkbook } from "../host/office/office-workbook";
-import { openWorkbookInExcel } from "./app/open-workbook";
 import { renderPane } from "./index";
 
 function setStatus(text: string): void {
@@ -41,7 +40,6 @@ function start(): void {
         buildSummaryPlan,
         buildTemplatePlan,
         version: packageJson.version,
-        openWorkbook: openWorkbookInExcel,
       });
     })
     .catch(() =>

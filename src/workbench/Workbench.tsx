@@ -106,6 +106,11 @@ export function Workbench(props: WorkbenchProps) {
       },
       loadSettings: () => book.loadSettings(),
       saveSettings: (s) => book.saveSettings(s),
+      // The pane's files (Prepare to share, a census return) are downloaded: the open one is unchanged.
+      deliverFile: async (file) => {
+        downloadFile(file.data, file.name, file.type);
+        return "downloaded";
+      },
       writePlan: async (plan: WorkbookPlan, progress) => {
         const result = await book.writePlan(plan, progress);
         for (const spec of plan.sheets)
@@ -132,11 +137,6 @@ export function Workbench(props: WorkbenchProps) {
       XLSX_TYPE
     );
   };
-
-  /** The pane's new workbooks (Prepare to share) are downloaded: the open one is unchanged. */
-  const openWorkbook = React.useCallback(async (bytes: Uint8Array, suggestedName: string) => {
-    downloadFile(bytes, suggestedName, XLSX_TYPE);
-  }, []);
 
   const onFile = (file: File | undefined) => {
     if (!file) return;
@@ -185,12 +185,7 @@ export function Workbench(props: WorkbenchProps) {
       >
         <aside className="pane" aria-label="Workforce Scrutiny task pane">
           {host && opened ? (
-            <App
-              key={`${opened.name}:${opened.generation}`}
-              {...props}
-              host={host}
-              openWorkbook={openWorkbook}
-            />
+            <App key={`${opened.name}:${opened.generation}`} {...props} host={host} />
           ) : (
             <p className="hint">
               Open an .xlsx file or a CSWW census return (.xml), or drop one here; open the sample;

@@ -67,6 +67,4 @@ test("in Excel it renders the pane with the Office workbook, the builders and th
   expect(typeof props.buildSummaryPlan).toBe("function");
   expect(typeof props.buildTemplatePlan).toBe("function");
   expect(props.version).toMatch(/^\d+\.\d+\.\d+/);
-  // Prepare to share opens its new workbook through Excel (or downloads it).
-  expect(typeof props.openWorkbook).toBe("function");
 });

@@ -5,6 +5,8 @@
 import type { WorkbookPlan } from "../../src/core/summary/plan";
 import { cellAddress } from "../../src/core/summary/plan";
 import type {
+  Delivery,
+  FileToDeliver,
   SourceTable,
   WorkbookPort,
   WriteProgress,
@@ -38,6 +40,9 @@ export class FakeHost implements WorkbookPort {
     ["Writing the summary sheet", 0.5],
     ["Adding charts", 0.9],
   ];
+  /** Files the pane handed over, and how this host says it delivered them. */
+  readonly delivered: FileToDeliver[] = [];
+  delivery: Delivery = "downloaded";
   /** When set, writePlan waits for this before it finishes (to see the progress bar). */
   gate: Promise<void> | null = null;
 
@@ -108,6 +113,12 @@ export class FakeHost implements WorkbookPort {
   async loadSettings(): Promise<Record<string, unknown>> {
     this.fail("loadSettings");
     return structuredClone(this.settings);
+  }
+
+  async deliverFile(file: FileToDeliver): Promise<Delivery> {
+    this.fail("deliverFile");
+    this.delivered.push(file);
+    return this.delivery;
   }
 
   async saveSettings(settings: Record<string, unknown>): Promise<void> {

@@ -69,14 +69,6 @@ const selectedText = (select: HTMLSelectElement) =>
 /** A chosen file, as the file input gets it. */
 const file = (text: string, name: string, type: string) => new File([text], name, { type });
 
-/** A blob's text (jsdom's Blob has no text()). */
-const blobText = (blob: Blob) =>
-  new Promise<string>((resolve) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.readAsText(blob);
-  });
-
 /** A workbook where a written plan's tables appear as tables (as Excel and the .xlsx adapter do). */
 class WritingHost extends FakeHost {
   override async writePlan(plan: WorkbookPlan, progress?: WriteProgress): Promise<WriteResult> {
@@ -112,12 +104,9 @@ afterEach(() => {
 describe("Prepare to share", () => {
   test("opens a new workbook of values only (one sheet, no formulas), leaving this one unchanged", async () => {
     const host = new FakeHost(workbook().sources);
-    const openWorkbook = vi.fn(async (bytes: Uint8Array, name: string) => {
-      void bytes;
-      void name;
-    });
+    host.delivery = "opened";
     const buildSummaryPlan = vi.fn(realBuildSummaryPlan);
-    const { user } = renderPane(host, { openWorkbook, buildSummaryPlan });
+    const { user } = renderPane(host, { buildSummaryPlan });
     await ready();
     await user.click(screen.getByRole("button", { name: "Prepare to share" }));
     expect(
@@ -127,8 +116,9 @@ describe("Prepare to share", () => {
         { timeout: 20_000 }
       )
     ).toBeTruthy();
-    expect(openWorkbook).toHaveBeenCalledTimes(1);
-    const [bytes, name] = openWorkbook.mock.calls[0];
+    expect(host.delivered).toHaveLength(1);
+    const { data: bytes, name, type } = host.delivered[0];
+    expect(type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(name).toMatch(/^Scrutiny summary to share \d{4}-\d{2}-\d{2}\.xlsx$/);
     // The builder had the same input as Build.
     expect(buildSummaryPlan.mock.calls[0][0].source).toEqual({
@@ -155,23 +145,36 @@ describe("Prepare to share", () => {
     expect(texts.some((t) => t.startsWith("c: not shown to protect individuals"))).toBe(true);
   }, 30_000);
 
-  test("without openWorkbook the pane downloads the file", async () => {
+  test("where Excel can neither open nor save the file, the summary goes on a sheet of its own", async () => {
     const host = new FakeHost(workbook().sources);
+    host.delivery = "unavailable";
     const { user } = renderPane(host, { buildSummaryPlan: realBuildSummaryPlan });
     await ready();
     await user.click(screen.getByRole("button", { name: "Prepare to share" }));
-    await screen.findByText(/^A new workbook holds the shareable summary/, {}, { timeout: 20_000 });
-    expect(downloads).toHaveLength(1);
-    expect(downloads[0].name).toMatch(/^Scrutiny summary to share .*\.xlsx$/);
-    expect(vi.mocked(window.URL.createObjectURL).mock.calls[0][0]).toBeInstanceOf(Blob);
+    const text = await screen.findByText(
+      /^Excel could not open a new workbook here, so the shareable summary/,
+      {},
+      { timeout: 20_000 }
+    );
+    expect(text.textContent).toContain('is on the new sheet "Summary to share"');
+    expect(text.textContent).toContain("Move or Copy");
+    expect(host.delivered).toHaveLength(1);
+    // One sheet, handed to the user: values only, never the product's (a rebuild keeps it).
+    expect(host.written).toHaveLength(1);
+    const [sheet] = host.written[0].sheets;
+    expect(sheet.key).toBe("shareable");
+    expect(sheet.preferredName).toBe("Summary to share");
+    expect(sheet.names).toEqual([]);
+    const cells = sheet.blocks.flatMap((b) => b.cells.flat());
+    expect(cells.filter((c) => c.formula !== undefined)).toEqual([]);
+    expect(String(cells[0].value)).toMatch(/^To share: right-click this sheet's tab/);
+    expect(downloads).toEqual([]);
   }, 30_000);
 
   test("a failure shows as a message in Build", async () => {
     // A builder's plan with no summary sheet cannot be shared: said plainly.
     const host = new FakeHost(workbook().sources);
-    const openWorkbook = vi.fn(async () => {});
     const { user } = renderPane(host, {
-      openWorkbook,
       buildSummaryPlan: () => fakePlan("staff-template", "Staff template"),
     });
     await ready();
@@ -182,7 +185,7 @@ describe("Prepare to share", () => {
     expect((title.closest(".fui-MessageBar") as HTMLElement).textContent).toContain(
       "the plan has no summary sheet to share."
     );
-    expect(openWorkbook).not.toHaveBeenCalled();
+    expect(host.delivered).toEqual([]);
     expect(host.written).toEqual([]);
   });
 });
@@ -384,13 +387,44 @@ describe("Census", () => {
     expect(items.some((t) => /^Row \d+, Employee No: found ".*"; expected .*/.test(t))).toBe(true);
 
     await user.click(screen.getByRole("button", { name: "Download return.xml" }));
-    expect(downloads).toEqual([{ name: "return.xml", href: "blob:test/0" }]);
-    const blob = vi.mocked(window.URL.createObjectURL).mock.calls[0][0] as Blob;
-    expect(blob.type).toBe("application/xml");
-    const xml = await blobText(blob);
+    await waitFor(() => expect(host.delivered).toHaveLength(1));
+    const { name, type, data: xml } = host.delivered[0];
+    expect([name, type]).toEqual(["return.xml", "application/xml"]);
     expect(xml).toMatch(/^<\?xml/);
     expect(xml).toContain("<LEA>352</LEA>");
     expect(xml).toContain("<Year>2023</Year>");
+    // Nothing written to the workbook where the host saved the file.
+    expect(host.written).toEqual([]);
+  }, 30_000);
+
+  test("where Excel cannot save a file (a Mac), return.xml goes on a sheet and the clipboard", async () => {
+    const host = new FakeHost(workbook().sources);
+    host.delivery = "unavailable";
+    const { user } = renderPane(host);
+    // (after user-event's setup, which puts its own clipboard on navigator)
+    const clipboard: string[] = [];
+    Object.defineProperty(navigator, "clipboard", {
+      configurable: true,
+      value: { writeText: async (text: string) => void clipboard.push(text) },
+    });
+    await ready();
+    await openSection(user, "Census");
+    await user.type(screen.getByLabelText<HTMLInputElement>("LA number"), "352");
+    await user.click(screen.getByRole("button", { name: "Check and prepare the return" }));
+    await user.click(await screen.findByRole("button", { name: "Download return.xml" }));
+    const title = await screen.findByText('return.xml is on the sheet "Census return XML".');
+    const bar = (title.closest(".fui-MessageBar") as HTMLElement).textContent ?? "";
+    expect(bar).toContain("The XML is also on the clipboard");
+    expect(bar).toContain("copy column A from row 3 down into a plain text editor");
+    const xml = String(host.delivered[0].data);
+    expect(clipboard).toEqual([xml]);
+    // The sheet holds the file, line by line, from row 3: joined, it is the file.
+    expect(host.written).toHaveLength(1);
+    const [sheet] = host.written[0].sheets;
+    expect(sheet.key).toBe("census-return");
+    const lines = sheet.blocks[0].cells.slice(2).map((row) => String(row[0].value));
+    expect(lines.join("\n")).toBe(xml.replace(/\r\n?/g, "\n").replace(/\n$/, ""));
+    delete (navigator as { clipboard?: unknown }).clipboard;
   }, 30_000);
 
   test("the LA number defaults to the benchmark LA's", async () => {

@@ -89,7 +89,6 @@ test("at 320 px the Benchmarks, Census and Share parts declare no width wider th
       buildSummaryPlan={() => fakePlan("summary", "Scrutiny summary")}
       buildTemplatePlan={() => fakePlan("staff-template", "Staff template")}
       version="0.1.0"
-      openWorkbook={async () => {}}
     />
   );
   await screen.findByText(/^Staff rows in Staff:/);

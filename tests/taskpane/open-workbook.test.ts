@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
 /**
- * The add-in's openWorkbook (Prepare to share in Excel): Excel.createWorkbook with the file as
- * base64 where ExcelApi 1.8 is supported, else a download; and the settings the new sections keep.
+ * The settings the new sections keep, and their helpers. (Opening the shareable workbook in
+ * Excel is the Office adapter's deliverFile: tests/host/office/office-workbook.test.ts.)
  */
 import "./setup";
-import { afterEach, describe, expect, test, vi } from "vitest";
+import { describe, expect, test } from "vitest";
 import { readSettings, settingsRecord } from "../../src/taskpane/app/settings";
-import { openWorkbookInExcel, toBase64 } from "../../src/taskpane/app/open-workbook";
 import {
   filterAuthorities,
   findAuthority,
@@ -14,64 +13,6 @@ import {
   yearsText,
 } from "../../src/taskpane/features/benchmarks/authorities";
 import { sharedMessage, shareableName } from "../../src/taskpane/features/build/share";
-
-const globals = globalThis as { Office?: unknown; Excel?: unknown };
-
-afterEach(() => {
-  delete globals.Office;
-  delete globals.Excel;
-  vi.restoreAllMocks();
-});
-
-function excel(supported: boolean) {
-  const createWorkbook = vi.fn(async (base64?: string) => {
-    void base64;
-  });
-  globals.Office = {
-    context: {
-      requirements: {
-        isSetSupported: (name: string, v: string) =>
-          supported && name === "ExcelApi" && v === "1.8",
-      },
-    },
-  };
-  globals.Excel = { createWorkbook };
-  return createWorkbook;
-}
-
-describe("openWorkbook in Excel", () => {
-  test("base64 matches Node's, for every byte value and across chunks", () => {
-    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
-    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
-    expect(toBase64(new Uint8Array())).toBe("");
-  });
-
-  test("with ExcelApi 1.8 the bytes go to Excel.createWorkbook as base64", async () => {
-    const createWorkbook = excel(true);
-    const click = vi.spyOn(HTMLAnchorElement.prototype, "click");
-    await openWorkbookInExcel(new Uint8Array([80, 75, 3, 4]), "x.xlsx");
-    expect(createWorkbook).toHaveBeenCalledWith("UEsDBA==");
-    expect(click).not.toHaveBeenCalled();
-  });
-
-  test("without it the file is downloaded", async () => {
-    const createWorkbook = excel(false);
-    window.URL.createObjectURL = vi.fn(() => "blob:test");
-    window.URL.revokeObjectURL = vi.fn();
-    const names: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
-      this: HTMLAnchorElement
-    ) {
-      names.push(this.download);
-    });
-    await openWorkbookInExcel(new Uint8Array([1, 2, 3]), "Scrutiny summary to share.xlsx");
-    expect(createWorkbook).not.toHaveBeenCalled();
-    expect(names).toEqual(["Scrutiny summary to share.xlsx"]);
-    const blob = vi.mocked(window.URL.createObjectURL).mock.calls[0][0] as Blob;
-    expect(blob.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(blob.size).toBe(3);
-  });
-});
 
 describe("settings and helpers of the new sections", () => {
   test("the benchmark choice and a loaded indicators file are read back; anything else is dropped", () => {

@@ -8,6 +8,7 @@
  * next free row that writes its block on the context's SheetGrid; this file only puts them in
  * order.
  */
+import { withChartDescriptions } from "./chart-descriptions";
 import { censusDate } from "../dates";
 import { defaultAsOf } from "../report";
 import { normalisedSheet } from "./normalised";
@@ -76,5 +77,5 @@ export function buildSummaryPlan(
     columnWidths: [34, 18, 16, 18, 14, 22, 14, 14, 14, 14, 14, 14, 14, 14, 14],
   };
   const data = normalisedSheet(input.staff, input.posts, asOf, c.keys, c.comparators);
-  return { sheets: [summary, data.sheet] };
+  return { sheets: [withChartDescriptions(summary), data.sheet] };
 }

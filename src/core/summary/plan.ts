@@ -86,7 +86,7 @@ export interface ValidationSpec {
 export interface ConditionalFormatSpec {
   range: RangeSpec;
   operator: "greaterThan" | "lessThan";
-  /** The threshold as a formula without "=", e.g. "WFS_CaseloadTarget". */
+  /** The threshold as a formula without "=", e.g. "WFS_CaseloadTarget" (hosts write `numberRuleFormula`). */
   formula: string;
   /** "warning": dark red text on a light red fill (contrast over 7:1), never colour alone: the cells keep their numbers. */
   style: "warning";
@@ -100,7 +100,9 @@ export interface SheetSpec {
     | "staff-template"
     | "posts-template"
     | "comparators-template"
-    | "census-staff";
+    | "census-staff"
+    | "shareable"
+    | "census-return";
   /** The name wanted; the host picks another ("… (2)") when a user's sheet already has it. */
   preferredName: string;
   blocks: BlockSpec[];
@@ -122,12 +124,19 @@ export interface WorkbookPlan {
 }
 
 /**
- * Template sheets (and a census return imported as a staff table) are handed to the user: written once, never marked as the product's, never
+ * Template sheets (and a census return imported as a staff table, and the sheets that stand in
+ * for a file Excel cannot save: the shareable summary, a census return's XML) are handed to the
+ * user: written once, never marked as the product's, never
  * replaced (inserting the template again adds "Staff (2)"), so filling one in can never be
  * undone by the product.
  */
 export function isHandedToUser(key: SheetSpec["key"]): boolean {
-  return key.endsWith("-template") || key === "census-staff";
+  return (
+    key.endsWith("-template") ||
+    key === "census-staff" ||
+    key === "shareable" ||
+    key === "census-return"
+  );
 }
 
 /**
@@ -153,6 +162,18 @@ export function withFreeTemplateTableNames(
       };
     }),
   };
+}
+
+/**
+ * The rule a conditional format is written with, in both hosts: a formula relative to the
+ * range's top-left cell that is true for numbers past the threshold only, e.g.
+ * `AND(ISNUMBER(C40),C40>WFS_CaseloadTarget)`. A plain "cell value greater than" rule would
+ * also mark "n/a": Excel (and LibreOffice) rank any text above every number in a comparison.
+ */
+export function numberRuleFormula(spec: ConditionalFormatSpec): string {
+  const cell = cellAddress(spec.range.row, spec.range.column);
+  const op = spec.operator === "greaterThan" ? ">" : "<";
+  return `AND(ISNUMBER(${cell}),${cell}${op}${spec.formula})`;
 }
 
 /** "A1"-style address of a 0-based cell. */

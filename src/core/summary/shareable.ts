@@ -48,23 +48,24 @@ export function makeShareable(plan: WorkbookPlan, options: ShareableOptions = {}
     delete item.cell.disclosure;
   });
 
-  const last = blocks[0];
-  const width = last.cells[0]?.length ?? 1;
-  const note = (value: string): CellSpec[] => [
-    { value, style: "note" },
-    ...Array.from({ length: width - 1 }, () => ({})),
-  ];
-  last.cells.push(
-    Array.from({ length: width }, () => ({})),
-    note(
-      `c: not shown to protect individuals (${suppressed} figure${suppressed === 1 ? "" : "s"}): a count of 1 to ${threshold - 1} people, a percentage whose count or remainder is 1 to ${threshold - 1}, ` +
-        "or a second figure from which such a number could be worked out using the total. Totals for the whole service are shown as they are."
-    ),
-    note(
-      `Prepared for sharing by Workforce Scrutiny ${options.version ?? "dev"} on ${options.preparedOn ?? new Date().toISOString().slice(0, 10)}: ` +
-        "values only (no formulas), no staff-level data, small numbers suppressed."
-    )
-  );
+  // The notes go below everything on the sheet (the summary's grid, and any block after it,
+  // such as the chart descriptions), in a block of their own.
+  const bottom = Math.max(0, ...blocks.map((b) => b.row + b.cells.length));
+  const note = (value: string): CellSpec[] => [{ value, style: "note" }];
+  blocks.push({
+    row: bottom + 1,
+    column: 0,
+    cells: [
+      note(
+        `c: not shown to protect individuals (${suppressed} figure${suppressed === 1 ? "" : "s"}): a count of 1 to ${threshold - 1} people, a percentage whose count or remainder is 1 to ${threshold - 1}, ` +
+          "or a second figure from which such a number could be worked out using the total. Totals for the whole service are shown as they are."
+      ),
+      note(
+        `Prepared for sharing by Workforce Scrutiny ${options.version ?? "dev"} on ${options.preparedOn ?? new Date().toISOString().slice(0, 10)}: ` +
+          "values only (no formulas), no staff-level data, small numbers suppressed."
+      ),
+    ],
+  });
 
   const shared: SheetSpec = { ...summary, blocks, names: [], validations: [] };
   return { sheets: [shared] };

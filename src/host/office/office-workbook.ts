@@ -16,6 +16,7 @@
 import {
   cellAddress,
   isHandedToUser,
+  numberRuleFormula,
   rangeAddress,
   withFreeTemplateTableNames,
 } from "../../core/summary/plan";
@@ -29,7 +30,14 @@ import type {
   SheetSpec,
   WorkbookPlan,
 } from "../../core/summary/plan";
-import type { SourceTable, WorkbookPort, WriteProgress, WriteResult } from "../workbook-port";
+import type {
+  Delivery,
+  FileToDeliver,
+  SourceTable,
+  WorkbookPort,
+  WriteProgress,
+  WriteResult,
+} from "../workbook-port";
 import { officeDocumentSettings } from "./office-settings";
 import type { DocumentSettingsStore } from "./office-settings";
 import {
@@ -53,10 +61,16 @@ export const OWNED_NAME_PREFIX = "WFS_";
 /** Estimated bytes per write request: well under Excel on the web's 5 MB request limit. */
 export const DEFAULT_WRITE_BUDGET = 2_000_000;
 /**
- * Cells per read request. Excel may return null for reads over 5,000,000 cells and the web's
- * response limit is 5 MB; 200,000 cells of typical staff data is about 2 MB.
+ * Estimated bytes per read response: Excel on the web refuses a response over 5 MB ("Resource
+ * limits and performance optimization for Office Add-ins"), so reads are sized by the bytes the
+ * rows already read took, not by a cell count (a wide, text-heavy extract is many times heavier
+ * per cell than a narrow numeric one).
  */
-export const DEFAULT_READ_CHUNK_CELLS = 200_000;
+export const DEFAULT_READ_BUDGET_BYTES = 2_000_000;
+/** Rows in the first read of a table, before anything is known about its rows' size. */
+export const FIRST_READ_ROWS = 200;
+/** Excel may return null for a read of over 5,000,000 cells (same page): never ask for more. */
+const MAX_READ_CELLS = 1_000_000;
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -69,7 +83,12 @@ export interface OfficeWorkbookOptions {
    */
   isSetSupported?: (name: string, version: string) => boolean | undefined;
   writeBudgetBytes?: number;
-  readChunkCells?: number;
+  readBudgetBytes?: number;
+  /**
+   * Excel.createWorkbook (ExcelApi 1.8): opens .xlsx bytes, as base64, as a new workbook. Default:
+   * the global one; `undefined` where Excel has none.
+   */
+  createWorkbook?: ((base64: string) => Promise<void>) | undefined;
 }
 
 const CHART_TYPES: Record<
@@ -93,6 +112,22 @@ function officeIsSetSupported(name: string, version: string): boolean | undefine
   return requirements.isSetSupported(name, version);
 }
 
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function officeCreateWorkbook(): ((base64: string) => Promise<void>) | undefined {
+  if (typeof Excel === "undefined" || typeof Excel.createWorkbook !== "function") return undefined;
+  return (base64) => Excel.createWorkbook(base64);
+}
+
+/** Bytes as base64 (btoa over a binary string, built in chunks to stay within argument limits). */
+export function toBase64(bytes: Uint8Array): string {
+  const CHUNK = 0x8000;
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += CHUNK)
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(binary);
+}
+
 function lower(s: string): string {
   return s.toLowerCase();
 }
@@ -109,6 +144,25 @@ function message(error: unknown): string {
       : error.message;
   }
   return String(error);
+}
+
+/** Excel on the web refused a request or response over its 5 MB limit (Excel.ErrorCodes). */
+export function isPayloadError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    typeof code === "string" &&
+    /^(RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded|PayloadTooLarge)$/i.test(
+      code
+    )
+  );
+}
+
+/** Estimated bytes of cell values in a response: their JSON, non-ASCII characters counted as UTF-8. */
+export function valuesBytes(values: unknown[][]): number {
+  const json = JSON.stringify(values);
+  let extra = 0;
+  for (let i = 0; i < json.length; i++) if (json.charCodeAt(i) > 0x7f) extra += 2;
+  return json.length + extra;
 }
 
 /** An error whose message is already written for the user (not wrapped again). */
@@ -198,6 +252,12 @@ class WriteBatch {
     this.syncs++;
     await this.context.sync();
     this.bytes = 0;
+  }
+
+  /** Send the request mid-write: calculation and screen updating stay suspended for the next. */
+  async syncWriting(): Promise<void> {
+    await this.sync();
+    this.suspend();
   }
 
   /** Make room for `bytes` more in the current request (syncing first only at a chunk boundary). */
@@ -306,12 +366,8 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async readTable(table: SourceTable): Promise<unknown[][]> {
     const where = parseAddress(table.address);
-    const chunkRows = Math.max(
-      1,
-      Math.floor(
-        (this.options.readChunkCells ?? DEFAULT_READ_CHUNK_CELLS) / Math.max(1, where.columns)
-      )
-    );
+    const budget = this.options.readBudgetBytes ?? DEFAULT_READ_BUDGET_BYTES;
+    const maxRows = Math.max(1, Math.floor(MAX_READ_CELLS / Math.max(1, where.columns)));
     try {
       return await this.run(async (context) => {
         const ws = context.workbook.worksheets.getItemOrNullObject(table.sheet);
@@ -322,7 +378,9 @@ export class OfficeWorkbook implements WorkbookPort {
           );
         }
         const out: unknown[][] = [];
-        for (let start = 0; start < where.rows; start += chunkRows) {
+        let chunkRows = Math.min(FIRST_READ_ROWS, maxRows);
+        let start = 0;
+        while (start < where.rows) {
           const rows = Math.min(chunkRows, where.rows - start);
           const range = ws.getRange(
             rangeAddress({
@@ -333,10 +391,27 @@ export class OfficeWorkbook implements WorkbookPort {
             })
           );
           range.load("values");
-          // One response per chunk is the point: each must stay under the web's 5 MB limit.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
-          for (const row of range.values) out.push(row);
+          try {
+            // One response per chunk is the point: each must stay under the web's 5 MB limit.
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop
+            await context.sync();
+          } catch (error) {
+            // Too big after all (rows further down are heavier): halve and read it again.
+            if (isPayloadError(error) && rows > 1) {
+              chunkRows = Math.ceil(rows / 2);
+              continue;
+            }
+            throw error;
+          }
+          const values = range.values;
+          for (const row of values) out.push(row);
+          start += rows;
+          // Size the next read by what these rows took, with a margin; grow at most fourfold.
+          const perRow = valuesBytes(values) / Math.max(1, values.length);
+          chunkRows = Math.max(
+            1,
+            Math.min(maxRows, rows * 4, Math.floor(budget / (perRow * 1.25)))
+          );
         }
         return out;
       });
@@ -436,9 +511,11 @@ export class OfficeWorkbook implements WorkbookPort {
     const oldTables = tables.items.filter((t) => old.some((ws) => ws.name === t.worksheet.name));
     const oldTableNames = oldTables.map((t) => t.name);
     oldTables.forEach((t, i) => (t.name = `WFSold${i + 1}_${t.name}`.slice(0, 250)));
-    for (const ws of old) ws.name = tempName("~WFS old");
-    const added = plan.sheets.map((spec) => {
-      const ws = worksheets.add(tempName("~WFS new"));
+    const oldTemp = old.map(() => tempName("~WFS old"));
+    old.forEach((ws, i) => (ws.name = oldTemp[i]));
+    const addedTemp = plan.sheets.map(() => tempName("~WFS new"));
+    const added = plan.sheets.map((spec, i) => {
+      const ws = worksheets.add(addedTemp[i]);
       if (!isHandedToUser(spec.key)) ws.customProperties.add(MARKER_KEY, spec.key);
       ws.tabColor = INCOMPLETE_TAB;
       return ws;
@@ -499,7 +576,13 @@ export class OfficeWorkbook implements WorkbookPort {
         await this.addTables(batch, added[i], plan.sheets[i]);
       progress?.("Writing formulas", 0.85);
       await writeBlocks(true);
+      progress?.("Adding charts", 0.88);
+      await this.addCharts(batch, added, plan);
+      for (let i = 0; i < plan.sheets.length; i++)
+        await this.addFormats(batch, added[i], plan.sheets[i]);
       this.failAfterWritesForTests?.();
+      // Everything but the names and the swap is in: a failure up to here restores the old summary.
+      await batch.syncWriting();
     } catch (error) {
       // Put the workbook back as it was (best effort: if Excel cannot, the new sheets keep
       // their temporary "~WFS new" names and red tabs, so they are plainly incomplete).
@@ -514,28 +597,110 @@ export class OfficeWorkbook implements WorkbookPort {
       throw error;
     }
 
-    progress?.("Adding charts and names", 0.9);
-    // The product's names belong to the summary: only a plan that defines names replaces them.
-    const definesNames = plan.sheets.some((sheet) => sheet.names.length > 0);
-    if (definesNames) for (const item of names.items) if (isOwnedName(item.name)) item.delete();
-    for (const ws of old) ws.delete();
-    added.forEach((ws, i) => {
-      ws.name = sheetNames[plan.sheets[i].key];
-      ws.tabColor = "";
+    progress?.("Adding names", 0.9);
+    await this.swapIn(context, batch, {
+      plan,
+      added,
+      addedTemp,
+      oldTemp,
+      sheetNames,
+      replaceNames: plan.sheets.some((sheet) => sheet.names.length > 0),
+      ownedNames: names.items.filter((n) => isOwnedName(n.name)),
     });
-    await batch.reserve(OP_BYTES * (names.items.length + old.length + added.length * 2));
-    for (let i = 0; i < plan.sheets.length; i++) {
-      await this.addObjects(context, batch, added[i], plan.sheets[i]);
-    }
-    if (added.length > 0) added[0].activate();
-    await batch.sync();
 
     // Calculation was suspended while writing: Excel leaves recalculating to the add-in.
     progress?.("Calculating", 0.95);
-    context.application.calculate("Recalculate");
-    await batch.sync();
+    await this.recalculate(context, batch);
     progress?.("Done", 1);
     return { sheetNames, syncs: batch.syncs };
+  }
+
+  /**
+   * The point of no return, as one request: the product's old names go, the plan's names come
+   * (bound to the new sheets), the old sheets go and the new ones take their names. Excel runs a
+   * request's operations in order and stops at a failing one, keeping those before it; so when
+   * that request fails, the workbook is read again and whatever is left is done again (names
+   * replaced whole, sheets deleted or renamed only where still needed). Either way the new
+   * summary ends complete: no formula is left without its WFS_ name.
+   */
+  private async swapIn(
+    context: Excel.RequestContext,
+    batch: WriteBatch,
+    swap: {
+      plan: WorkbookPlan;
+      added: Excel.Worksheet[];
+      addedTemp: string[];
+      oldTemp: string[];
+      sheetNames: Record<string, string>;
+      replaceNames: boolean;
+      /** The product's names as loaded before the build (WFS_…). */
+      ownedNames: Excel.NamedItem[];
+    }
+  ): Promise<void> {
+    const { plan, added } = swap;
+    const queue = (ownedNames: Excel.NamedItem[], liveSheets: Set<string> | null) => {
+      if (swap.replaceNames) {
+        for (const item of ownedNames) item.delete();
+        plan.sheets.forEach((spec, i) => {
+          for (const { name, range } of spec.names)
+            context.workbook.names.add(name, added[i].getRange(rangeAddress(range)));
+        });
+      }
+      // Old sheets by their temporary names (the proxies would do, but a retry must skip the gone).
+      swap.oldTemp.forEach((temp) => {
+        if (liveSheets === null || liveSheets.has(lower(temp)))
+          context.workbook.worksheets.getItem(temp).delete();
+      });
+      added.forEach((ws, i) => {
+        if (liveSheets === null || liveSheets.has(lower(swap.addedTemp[i])))
+          ws.name = swap.sheetNames[plan.sheets[i].key];
+        ws.tabColor = "";
+      });
+      if (added.length > 0) added[0].activate();
+    };
+
+    await batch.reserve(
+      OP_BYTES * (swap.ownedNames.length + swap.oldTemp.length + added.length * 3)
+    );
+    try {
+      queue(swap.ownedNames, null);
+      await batch.sync();
+      return;
+    } catch {
+      // Some of it is done: read what is there and finish.
+    }
+    try {
+      const again = context.workbook.names;
+      again.load("items/name");
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await batch.sync();
+      queue(
+        again.items.filter((n) => isOwnedName(n.name)),
+        new Set(sheets.items.map((ws) => lower(ws.name)))
+      );
+      await batch.sync();
+    } catch (error) {
+      throw new PlainError(
+        `Excel stopped while putting the new summary in place (${message(error)}). Build the summary again: the half-placed sheets are the product's own, so the next build replaces them.`
+      );
+    }
+  }
+
+  /** Recalculate once, and once more if Excel fails (the summary is complete either way). */
+  private async recalculate(context: Excel.RequestContext, batch: WriteBatch): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        context.application.calculate("Recalculate");
+        await batch.sync();
+        return;
+      } catch (error) {
+        if (attempt >= 2)
+          throw new PlainError(
+            `The summary is built, but Excel could not recalculate it (${message(error)}): press Ctrl+Alt+F9 (Cmd+Option+F9 on a Mac) to recalculate.`
+          );
+      }
+    }
   }
 
   /** Refuse before writing anything when a name the plan needs belongs to the user. */
@@ -551,6 +716,15 @@ export class OfficeWorkbook implements WorkbookPort {
     );
     const clash = nameClash(plan, userNames, userTables);
     if (clash) throw new PlainError(clash);
+    const seen = new Set<string>();
+    for (const spec of plan.sheets)
+      for (const { name } of [...spec.names, ...spec.tables]) {
+        if (seen.has(lower(name)))
+          throw new PlainError(
+            `The summary defines the name "${name}" twice; nothing was changed.`
+          );
+        seen.add(lower(name));
+      }
   }
 
   /** The plan's Excel tables, over cells already written. */
@@ -574,29 +748,73 @@ export class OfficeWorkbook implements WorkbookPort {
   /** Tests only: throw between the formula pass and the final batch, as a failure would. */
   failAfterWritesForTests?: () => void;
 
-  private async addObjects(
-    context: Excel.RequestContext,
+  /**
+   * The plan's charts on the new sheets, in two steps: make each chart from its first series'
+   * cells and ask how many series Excel made (none when those cells hold no number, e.g. all
+   * "n/a"), sync, then bind every series to its cells. (ChartSeriesCollection.getCount, ExcelApi
+   * 1.4; ChartSeries.setValues/setXAxisValues and ChartSeriesCollection.add, ExcelApi 1.7.)
+   */
+  private async addCharts(
     batch: WriteBatch,
-    ws: Excel.Worksheet,
-    spec: SheetSpec
+    sheets: Excel.Worksheet[],
+    plan: WorkbookPlan
   ): Promise<void> {
-    for (const chart of spec.charts) {
-      await batch.reserve(OP_BYTES * (2 + chart.series.length));
-      this.addChart(ws, chart);
+    const made: {
+      ws: Excel.Worksheet;
+      spec: ChartSpec;
+      chart: Excel.Chart;
+      count: OfficeExtension.ClientResult<number>;
+    }[] = [];
+    for (let i = 0; i < plan.sheets.length; i++) {
+      const ws = sheets[i];
+      for (const spec of plan.sheets[i].charts) {
+        const [first] = spec.series;
+        if (!first) continue;
+        await batch.reserve(OP_BYTES * 3);
+        const seriesBy = first.values.rows === 1 && first.values.columns > 1 ? "Rows" : "Columns";
+        const chart = ws.charts.add(
+          CHART_TYPES[spec.type],
+          ws.getRange(rangeAddress(first.values)),
+          seriesBy
+        );
+        chart.title.text = spec.title;
+        const a = spec.anchor;
+        chart.setPosition(
+          cellAddress(a.row, a.column),
+          cellAddress(a.row + Math.max(1, a.rows) - 1, a.column + Math.max(1, a.columns) - 1)
+        );
+        made.push({ ws, spec, chart, count: chart.series.getCount() });
+      }
     }
-    for (const { name, range } of spec.names) {
-      await batch.reserve(OP_BYTES);
-      context.workbook.names.add(name, ws.getRange(rangeAddress(range)));
+    if (made.length === 0) return;
+    await batch.syncWriting();
+    for (const { ws, spec, chart, count } of made) {
+      await batch.reserve(OP_BYTES * 3 * spec.series.length);
+      const categories = rangeAddress(spec.categories);
+      spec.series.forEach((s, k) => {
+        // No chart.altText: Excel.Chart has no alt-text property in any requirement set
+        // (Excel.Chart reference, ExcelApi 1.1–1.21); the plan's description cell beside the
+        // chart is its text alternative (core/summary/chart-descriptions.ts).
+        const series =
+          k === 0 && count.value > 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+        series.setValues(ws.getRange(rangeAddress(s.values)));
+        series.setXAxisValues(ws.getRange(categories));
+        series.name = s.name;
+      });
     }
+  }
+
+  /** Conditional formats and validation lists of a new sheet. */
+  private async addFormats(batch: WriteBatch, ws: Excel.Worksheet, spec: SheetSpec): Promise<void> {
     for (const cf of spec.conditionalFormats ?? []) {
       await batch.reserve(OP_BYTES * 2);
-      const format = ws.getRange(rangeAddress(cf.range)).conditionalFormats.add("CellValue");
-      format.cellValue.format.fill.color = STYLE_COLOURS.warningFill;
-      format.cellValue.format.font.color = STYLE_COLOURS.warningText;
-      format.cellValue.rule = {
-        formula1: `=${cf.formula}`,
-        operator: cf.operator === "greaterThan" ? "GreaterThan" : "LessThan",
-      };
+      // A custom (formula) rule flags numbers only: a "CellValue" rule would mark "n/a", which
+      // Excel ranks above every number. (Excel.CustomConditionalFormat, ExcelApi 1.6; its
+      // formula is relative to the range's top-left cell.)
+      const format = ws.getRange(rangeAddress(cf.range)).conditionalFormats.add("Custom");
+      format.custom.rule.formula = `=${numberRuleFormula(cf)}`;
+      format.custom.format.fill.color = STYLE_COLOURS.warningFill;
+      format.custom.format.font.color = STYLE_COLOURS.warningText;
     }
     for (const validation of spec.validations) {
       await batch.reserve(OP_BYTES + validation.list.join(",").length);
@@ -611,37 +829,6 @@ export class OfficeWorkbook implements WorkbookPort {
           message: validation.prompt.slice(0, 255),
         };
       }
-    }
-  }
-
-  private addChart(ws: Excel.Worksheet, spec: ChartSpec): void {
-    const [first] = spec.series;
-    if (!first) return;
-    const seriesBy = first.values.rows === 1 && first.values.columns > 1 ? "Rows" : "Columns";
-    const chart = ws.charts.add(
-      CHART_TYPES[spec.type],
-      ws.getRange(rangeAddress(first.values)),
-      seriesBy
-    );
-    chart.title.text = spec.title;
-    const categories = rangeAddress(spec.categories);
-    spec.series.forEach((s, k) => {
-      const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-      series.setValues(ws.getRange(rangeAddress(s.values)));
-      series.setXAxisValues(ws.getRange(categories));
-      series.name = s.name;
-    });
-    const a = spec.anchor;
-    chart.setPosition(
-      cellAddress(a.row, a.column),
-      cellAddress(a.row + Math.max(1, a.rows) - 1, a.column + Math.max(1, a.columns) - 1)
-    );
-    // Chart alt text is not in the released Office.js types; set it only where Excel says the
-    // API set is there (an unsupported property would fail the whole request).
-    if (this.supports("ExcelApi", "1.16") === true) {
-      const accessible = chart as unknown as { altTextTitle?: string; altTextDescription?: string };
-      accessible.altTextTitle = spec.title;
-      accessible.altTextDescription = spec.altText;
     }
   }
 
@@ -682,6 +869,27 @@ export class OfficeWorkbook implements WorkbookPort {
     const store = this.settings();
     store.set(JSON.stringify(settings));
     await store.save();
+  }
+
+  /**
+   * An .xlsx file opens as a new workbook through Excel.createWorkbook (ExcelApi 1.8), which
+   * works in Excel on Windows, on a Mac and on the web, leaving this workbook unchanged. Anything
+   * else, or where that API is missing or Excel refuses it (e.g. a pop-up blocked on the web), is
+   * "unavailable": an add-in cannot save a file in every Excel (blob downloads do nothing in Excel
+   * on a Mac, office-js #2700), so the pane puts the content on a sheet instead.
+   */
+  async deliverFile(file: FileToDeliver): Promise<Delivery> {
+    if (file.type !== XLSX_TYPE || typeof file.data === "string") return "unavailable";
+    if (this.supports("ExcelApi", "1.8") === false) return "unavailable";
+    const create =
+      "createWorkbook" in this.options ? this.options.createWorkbook : officeCreateWorkbook();
+    if (!create) return "unavailable";
+    try {
+      await create(toBase64(file.data));
+      return "opened";
+    } catch {
+      return "unavailable";
+    }
   }
 }
 

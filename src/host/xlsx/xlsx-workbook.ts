@@ -26,6 +26,7 @@ import ExcelJS from "exceljs";
 import {
   cellAddress,
   isHandedToUser,
+  numberRuleFormula,
   rangeAddress,
   withFreeTemplateTableNames,
 } from "../../core/summary/plan";
@@ -36,7 +37,13 @@ import type {
   SheetSpec,
   WorkbookPlan,
 } from "../../core/summary/plan";
-import type { SourceTable, WorkbookPort, WriteProgress, WriteResult } from "../workbook-port";
+import type {
+  Delivery,
+  SourceTable,
+  WorkbookPort,
+  WriteProgress,
+  WriteResult,
+} from "../workbook-port";
 import {
   nameClash,
   parseAddress,
@@ -370,9 +377,9 @@ export class XlsxWorkbook implements WorkbookPort {
         ref: rangeAddress(cf.range),
         rules: [
           {
-            type: "cellIs",
-            operator: cf.operator,
-            formulae: [cf.formula],
+            // A formula rule (numbers past the threshold only), not "cellIs", which marks "n/a".
+            type: "expression",
+            formulae: [numberRuleFormula(cf)],
             priority: 1,
             style: {
               fill: {
@@ -461,6 +468,11 @@ export class XlsxWorkbook implements WorkbookPort {
   async saveSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = structuredCopy(settings);
     this.settingsChanged = true;
+  }
+
+  /** A workbook file has no way to hand over another file: the caller (the workbench) downloads it. */
+  async deliverFile(): Promise<Delivery> {
+    return "unavailable";
   }
 
   /** Tests only: throw after writing plan sheet `i`, as a failure half-way would. */

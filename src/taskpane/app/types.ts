@@ -21,9 +21,4 @@ export interface AppProps {
   buildSummaryPlan: (input: SummaryInput) => WorkbookPlan;
   buildTemplatePlan: () => WorkbookPlan;
   version: string;
-  /**
-   * Opens .xlsx bytes as a new workbook, leaving the open one as it is: Excel.createWorkbook in
-   * Excel, a download in the workbench. Without it the pane downloads the file itself.
-   */
-  openWorkbook?: (bytes: Uint8Array, suggestedName: string) => Promise<void>;
 }

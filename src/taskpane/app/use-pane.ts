@@ -10,16 +10,22 @@ import type { ColumnMapping } from "../../core/headers";
 import { Grid, ingestPosts, ingestStaff } from "../../core/ingest";
 import { defaultAsOf } from "../../core/report";
 import { censusYearOf } from "../../core/summary/build";
+import { shareableSheetPlan } from "../../core/summary/file-sheets";
 import type { SummaryOptions } from "../../core/summary/options";
 import type { RoleCode } from "../../core/vocabulary";
 import type { SourceTable } from "../../host/workbook-port";
-import { downloadFile, XLSX_TYPE } from "../components/files";
+import { XLSX_TYPE } from "../components/files";
 import type { Notice } from "../components/Notices";
 import { plainError } from "../components/plain-error";
 import { useBenchmarks } from "../features/benchmarks/use-benchmarks";
 import type { BuildOutcome } from "../features/build/BuildSection";
 import { fingerprint } from "../features/build/fingerprint";
-import { shareableName, shareableWorkbook, sharedMessage } from "../features/build/share";
+import {
+  shareableName,
+  shareableWorkbook,
+  sharedMessage,
+  sharedOnSheetMessage,
+} from "../features/build/share";
 import { useCensus } from "../features/census/use-census";
 import type { ProblemSource } from "../features/check/CheckSection";
 import { headerCells, headerChoices, withChoice } from "../features/data/mapping";
@@ -516,14 +522,28 @@ export function usePane(props: AppProps) {
     try {
       const input = await summaryInput("share");
       if (!input) throw new Error("The staff table is no longer ready: read the data again.");
-      const bytes = await shareableWorkbook(props.buildSummaryPlan(input), {
+      const shared = await shareableWorkbook(props.buildSummaryPlan(input), {
         threshold: options.suppressionThreshold,
         version: props.version,
       });
-      const name = shareableName();
-      if (props.openWorkbook) await props.openWorkbook(bytes, name);
-      else downloadFile(bytes, name, XLSX_TYPE);
-      notify("share", "success", "Ready to share.", sharedMessage(options.suppressionThreshold));
+      const how = await host.deliverFile({
+        name: shareableName(),
+        type: XLSX_TYPE,
+        data: shared.bytes,
+      });
+      if (how === "unavailable") {
+        // Excel cannot open or save the file here: the summary goes on a sheet of its own.
+        const written = await host.writePlan(shareableSheetPlan(shared.plan));
+        const sheet = written.sheetNames.shareable ?? "Summary to share";
+        notify(
+          "share",
+          "success",
+          "Ready to share, on a sheet.",
+          sharedOnSheetMessage(sheet, options.suppressionThreshold)
+        );
+      } else {
+        notify("share", "success", "Ready to share.", sharedMessage(options.suppressionThreshold));
+      }
     } catch (error) {
       notify("share", "error", "Could not prepare the summary to share.", plainError(error));
     } finally {

@@ -31,3 +31,17 @@ export function downloadFile(data: Uint8Array | string, name: string, type: stri
   link.remove();
   window.setTimeout(() => window.URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Puts text on the clipboard; false where the pane may not (the Clipboard API needs a secure
+ * context and, in some Office hosts, a permission the pane does not have).
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (!navigator.clipboard || typeof navigator.clipboard.writeText !== "function") return false;
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

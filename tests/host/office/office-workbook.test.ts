@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { CellSpec, SheetSpec, WorkbookPlan } from "../../../src/core/summary/plan";
-import { MARKER_KEY, OfficeWorkbook } from "../../../src/host/office/office-workbook";
+import { MARKER_KEY, OfficeWorkbook, toBase64 } from "../../../src/host/office/office-workbook";
 import { STYLE_COLOURS } from "../../../src/host/sheet-helpers";
 import type { DocumentSettingsStore } from "../../../src/host/office/office-settings";
-import { fakeExcel, NOT_LOADED } from "./fake-excel";
+import { corners, fakeExcel, NOT_LOADED, WEB_PAYLOAD_LIMIT, writes } from "./fake-excel";
 import type { FakeRange, InitialSheet } from "./fake-excel";
 
 function sheetSpec(
@@ -127,7 +127,7 @@ function adapter(
 function written(excel: ReturnType<typeof fakeExcel>, sheet: string): FakeRange[] {
   return excel
     .sheet(sheet)
-    .ranges.filter((r) => r.values !== undefined || r.formulas !== undefined);
+    .ranges.filter((r) => writes(r).values !== undefined || writes(r).formulas !== undefined);
 }
 
 describe("OfficeWorkbook.writePlan: round trips", () => {
@@ -139,8 +139,9 @@ describe("OfficeWorkbook.writePlan: round trips", () => {
     expect(a.syncs).toBe(small.syncs);
     expect(b.syncs).toBe(big.syncs);
     expect(b.syncs).toBe(a.syncs);
-    // Load sheets/names/tables, load markers, write everything, recalculate.
-    expect(a.syncs).toBe(4);
+    // Load sheets/names/tables, load markers, write everything and make the charts, ask how many
+    // series each chart has and bind them, put names and sheets in place, recalculate.
+    expect(a.syncs).toBe(6);
     // All 10,001 data rows went in one request.
     const data = written(big, "Scrutiny data");
     expect(data.map((r) => r.address)).toEqual(["A1:F10001"]);
@@ -164,8 +165,8 @@ describe("OfficeWorkbook.writePlan: round trips", () => {
     }
     expect(next).toBe(10_002);
     // One extra sync per extra chunk (the summary sheet's blocks share the first request).
-    expect(result.syncs).toBeGreaterThanOrEqual(4 + chunks.length - 1);
-    expect(result.syncs).toBeLessThanOrEqual(4 + chunks.length);
+    expect(result.syncs).toBeGreaterThanOrEqual(6 + chunks.length - 1);
+    expect(result.syncs).toBeLessThanOrEqual(6 + chunks.length);
     expect(result.syncs).toBe(excel.syncs);
   });
 });
@@ -308,7 +309,7 @@ describe("OfficeWorkbook.writePlan: cells", () => {
     expect(values.values).toEqual([["'+1", 1, 0.25]]);
     expect(values.numberFormat).toEqual([["General", "0.0", "0.0%"]]);
     expect(formulas.address).toBe("B2:D2");
-    expect(formulas.values).toBeUndefined();
+    expect(writes(formulas).values).toBeUndefined();
     expect(formulas.formulas).toEqual([["'+1", '=SUMIFS(Staff!C:C,Staff!B:B,"North")', 0.25]]);
   });
 
@@ -344,7 +345,7 @@ describe("OfficeWorkbook.writePlan: cells", () => {
     const at = (address: string) =>
       excel
         .sheet("Scrutiny summary")
-        .ranges.find((r) => r.address === address && r.values === undefined)!;
+        .ranges.find((r) => r.address === address && writes(r).values === undefined)!;
     expect(at("A1").format.font).toMatchObject({ bold: true, size: 14 });
     expect(at("A2:B2").format.font.bold).toBe(true);
     expect(at("A2:B2").format.fill.color).toBe(STYLE_COLOURS.headerFill);
@@ -440,8 +441,6 @@ describe("OfficeWorkbook.writePlan: tables, charts, names, validations", () => {
       ["England", "B5:C5", "B3:C3"],
     ]);
     expect(chart.position).toEqual(["F2", "M16"]);
-    expect(chart.altTextTitle).toBe("Turnover by year");
-    expect(chart.altTextDescription).toBe("Turnover rose from 17% in 2022 to 20% in 2023.");
 
     expect(
       excel.names
@@ -465,12 +464,6 @@ describe("OfficeWorkbook.writePlan: tables, charts, names, validations", () => {
     expect(excel.sheet("Scrutiny data").frozenRows).toBe(1);
   });
 
-  it("leaves chart alt text alone where Excel cannot say it supports it", async () => {
-    const excel = fakeExcel([STAFF]);
-    await adapter(excel).writePlan(plan(3));
-    expect(excel.sheet("Scrutiny summary").charts[0].altTextDescription).toBeUndefined();
-  });
-
   it("replaces the names of a previous build (WFS_), and refuses a user's name it needs", async () => {
     const excel = fakeExcel([STAFF]);
     await adapter(excel).writePlan(plan(3));
@@ -489,18 +482,27 @@ describe("OfficeWorkbook.writePlan: tables, charts, names, validations", () => {
     expect(clash.live().map((s) => s.name)).toEqual(["Staff"]);
   });
 
-  it("reports Excel's own failures in a sentence", async () => {
+  it("reports Excel's own failures in a sentence, the previous summary intact", async () => {
+    const excel = fakeExcel([STAFF, { name: "Scrutiny summary", marker: "summary" }]);
+    // Excel fails an operation of the write (as a lost connection would).
+    excel.failAtOperation(excel.operations + 20);
+    await expect(adapter(excel).writePlan(plan(3))).rejects.toThrow(
+      /^Excel could not build the summary sheets: fake Excel: injected failure at /
+    );
+    expect(excel.live().map((s) => s.name)).toEqual(["Staff", "Scrutiny summary"]);
+  });
+
+  it("refuses a plan that defines a name twice before changing anything", async () => {
     const excel = fakeExcel([STAFF]);
-    excel.names.push({ name: "WFS_Turnover", ref: "=Staff!A1", deleted: false });
-    // A name Excel refuses at sync (the fake fails the request as Excel would).
     const p = plan(3);
     p.sheets[0].names.push({
       name: "WFS_Turnover",
       range: { row: 0, column: 0, rows: 1, columns: 1 },
     });
     await expect(adapter(excel).writePlan(p)).rejects.toThrow(
-      /^Excel could not build the summary sheets: The name WFS_Turnover already exists/
+      'The summary defines the name "WFS_Turnover" twice; nothing was changed.'
     );
+    expect(excel.live().map((s) => s.name)).toEqual(["Staff"]);
   });
 });
 
@@ -549,7 +551,7 @@ describe("OfficeWorkbook reading", () => {
     expect(excel.syncs).toBe(2);
   });
 
-  it("reads a table's values, in row chunks for a big range", async () => {
+  it("reads a table's values, in reads sized by the bytes rows take", async () => {
     const cells: unknown[][] = [["Staff ID", "FTE"]];
     for (let i = 1; i <= 1000; i++) cells.push([`S${i}`, i % 2 ? 1 : 0.5]);
     const excel = fakeExcel([{ name: "Staff", cells }]);
@@ -558,13 +560,55 @@ describe("OfficeWorkbook reading", () => {
     expect(whole).toEqual(cells);
 
     const chunked = fakeExcel([{ name: "Staff", cells }]);
-    const values = await adapter(chunked, { readChunkCells: 300 }).readTable(table);
+    const values = await adapter(chunked, { readBudgetBytes: 3_000 }).readTable(table);
     expect(values).toEqual(cells);
-    const reads = chunked.sheet("Staff").ranges.map((r) => r.address);
-    expect(reads.slice(0, 2)).toEqual(["A1:B150", "A151:B300"]);
-    expect(reads).toHaveLength(7);
+    const reads = chunked.sheet("Staff").ranges.map((r) => corners(r.address));
+    // Contiguous, the first a probe, the rest sized to the budget.
+    expect(reads[0]).toEqual({ r0: 0, c0: 0, r1: 199, c1: 1 });
+    reads.forEach((r, i) => i > 0 && expect(r.r0).toBe(reads[i - 1].r1 + 1));
+    expect(reads[reads.length - 1].r1).toBe(1000);
+    for (const r of reads.slice(1))
+      expect(JSON.stringify(cells.slice(r.r0, r.r1 + 1)).length).toBeLessThanOrEqual(3_000);
     // Nothing is ever read from a range that was not loaded and synced.
     expect(values.flat()).not.toContain(NOT_LOADED);
+  });
+
+  it("stays under Excel on the web's 5 MB response limit for a wide, text-heavy extract", async () => {
+    // 60 columns of 80-character text: about 5 KB a row, 15 MB in all.
+    const text = (r: number, c: number) => `${r}:${c} `.padEnd(80, "x");
+    const cells: unknown[][] = [];
+    for (let r = 0; r < 3_000; r++) cells.push(Array.from({ length: 60 }, (_, c) => text(r, c)));
+    const excel = fakeExcel([{ name: "Extract", cells }]);
+    const [table] = await adapter(excel).listTables();
+    const values = await adapter(excel).readTable(table);
+    expect(values).toEqual(cells);
+    expect(excel.stats.maxResponseBytes).toBeLessThanOrEqual(WEB_PAYLOAD_LIMIT);
+    // 200,000 cells a read (the old rule) would have asked for 3,333 rows: 16 MB.
+    expect(JSON.stringify(cells.slice(0, 3_333)).length).toBeGreaterThan(WEB_PAYLOAD_LIMIT);
+  });
+
+  it("halves a read that Excel refuses as too big, and reads it again", async () => {
+    // Short rows first, then rows forty times heavier: the size learnt from the first is wrong.
+    const cells: unknown[][] = [];
+    for (let r = 0; r < 4_000; r++)
+      cells.push([r < 1_000 ? `S${r}` : `S${r} ${"note ".repeat(400)}`, r]);
+    const excel = fakeExcel([{ name: "Staff", cells }], { payloadLimitBytes: 400_000 });
+    const [table] = await adapter(excel).listTables();
+    const values = await adapter(excel, { readBudgetBytes: 200_000 }).readTable(table);
+    expect(values).toEqual(cells);
+    // A refused read is read again from the same row, half as long.
+    const starts = excel.sheet("Staff").ranges.map((r) => corners(r.address).r0);
+    expect(starts.length).toBeGreaterThan(new Set(starts).size);
+    expect(excel.stats.maxResponseBytes).toBeGreaterThan(400_000);
+  });
+
+  it("gives up on a single row too big to read, saying which table", async () => {
+    const cells: unknown[][] = [["x".repeat(50_000)]];
+    const excel = fakeExcel([{ name: "Huge", cells }], { payloadLimitBytes: 10_000 });
+    const [table] = await adapter(excel).listTables();
+    await expect(adapter(excel).readTable(table)).rejects.toThrow(
+      /^Excel could not read "Huge": The response payload size has exceeded the limit/
+    );
   });
 
   it("says so when the sheet has gone", async () => {
@@ -696,14 +740,67 @@ describe("OfficeWorkbook: conditional formats", () => {
     const range = excel.sheet("Scrutiny summary").ranges.find((r) => r.conditional.length > 0)!;
     expect(range.address).toBe("A1:A2");
     expect(range.conditional[0]).toEqual({
-      type: "CellValue",
-      cellValue: {
+      type: "Custom",
+      custom: {
         format: {
           fill: { color: STYLE_COLOURS.warningFill },
           font: { color: STYLE_COLOURS.warningText },
         },
-        rule: { formula1: "=WFS_CaseloadTarget", operator: "GreaterThan" },
+        rule: { formula: "=AND(ISNUMBER(A1),A1>WFS_CaseloadTarget)" },
       },
     });
+  });
+});
+
+describe("OfficeWorkbook.deliverFile: a file on every Excel", () => {
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const file = { name: "x.xlsx", type: XLSX, data: new Uint8Array([80, 75, 3, 4]) };
+
+  it("base64 matches Node's, for every byte value and across chunks", () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString("base64"));
+    expect(toBase64(new Uint8Array())).toBe("");
+  });
+
+  it("opens an .xlsx as a new workbook through Excel.createWorkbook (ExcelApi 1.8)", async () => {
+    const excel = fakeExcel([STAFF]);
+    const calls: string[] = [];
+    const wb = adapter(excel, {
+      isSetSupported: excel.isSetSupported,
+      createWorkbook: async (base64) => void calls.push(base64),
+    });
+    expect(await wb.deliverFile(file)).toBe("opened");
+    expect(calls).toEqual(["UEsDBA=="]);
+    // This workbook is unchanged.
+    expect(excel.syncs).toBe(0);
+  });
+
+  it("says 'unavailable' where Excel refuses it, lacks it, or the file is not a workbook", async () => {
+    const excel = fakeExcel([STAFF]);
+    const refused = adapter(excel, {
+      isSetSupported: excel.isSetSupported,
+      createWorkbook: async () => {
+        throw new Error("The pop-up was blocked");
+      },
+    });
+    expect(await refused.deliverFile(file)).toBe("unavailable");
+    const missing = adapter(excel, {
+      isSetSupported: excel.isSetSupported,
+      createWorkbook: undefined,
+    });
+    expect(await missing.deliverFile(file)).toBe("unavailable");
+    const old = fakeExcel([STAFF], { apiVersion: "1.7" });
+    let called = false;
+    const tooOld = adapter(old, {
+      isSetSupported: old.isSetSupported,
+      createWorkbook: async () => void (called = true),
+    });
+    expect(await tooOld.deliverFile(file)).toBe("unavailable");
+    expect(called).toBe(false);
+    const xml = adapter(excel, { createWorkbook: async () => void (called = true) });
+    expect(
+      await xml.deliverFile({ name: "return.xml", type: "application/xml", data: "<x/>" })
+    ).toBe("unavailable");
+    expect(called).toBe(false);
   });
 });

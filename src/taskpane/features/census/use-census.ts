@@ -12,7 +12,8 @@ import type { Problem } from "../../../core/problems";
 import { workforceData } from "../../../core/report";
 import type { WorkbookPort } from "../../../host/workbook-port";
 import type { Notice } from "../../components/Notices";
-import { downloadFile, readFileText, XML_TYPE } from "../../components/files";
+import { copyText, readFileText, XML_TYPE } from "../../components/files";
+import { censusReturnSheetPlan } from "../../../core/summary/file-sheets";
 import { plainError, sentence } from "../../components/plain-error";
 import type { CensusSectionProps, CensusField } from "./CensusSection";
 import { loadCensusCore } from "./load-census";
@@ -153,12 +154,28 @@ export function useCensus(deps: CensusDeps) {
     }
   };
 
-  const download = () => {
+  const download = async () => {
     if (!exported) return;
+    clear();
     try {
-      downloadFile(exported.xml, "return.xml", XML_TYPE);
+      const how = await host.deliverFile({
+        name: "return.xml",
+        type: XML_TYPE,
+        data: exported.xml,
+      });
+      if (how !== "unavailable") return;
+      // Excel cannot save a file here (a Mac, office-js #2700): the XML goes on a sheet, and on
+      // the clipboard where the pane may write to it.
+      const written = await host.writePlan(censusReturnSheetPlan(exported.xml, "return.xml"));
+      const sheet = written.sheetNames["census-return"] ?? "Census return XML";
+      const copied = await copyText(exported.xml);
+      notify(
+        "info",
+        `return.xml is on the sheet "${sheet}".`,
+        `Excel cannot save a file from this pane here.${copied ? " The XML is also on the clipboard: paste it into a plain text editor and save it as return.xml (UTF-8)." : ""} On the sheet: copy column A from row 3 down into a plain text editor and save it as return.xml (UTF-8).`
+      );
     } catch (error) {
-      notify("error", "Could not download return.xml.", plainError(error));
+      notify("error", "Could not save return.xml.", plainError(error));
     }
   };
 
@@ -184,7 +201,7 @@ export function useCensus(deps: CensusDeps) {
       setExported(null);
     },
     onPrepare: () => void prepare(),
-    onDownload: download,
+    onDownload: () => void download(),
   };
   return { section, busy: importing || exporting };
 }
