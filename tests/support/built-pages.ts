@@ -3,11 +3,12 @@
  * files run in parallel workers, so a build holds a lock folder while it writes: another worker
  * waits for it rather than reading a half-written file or cleaning the folder under it. An output
  * already present (from `npm run build`, `build:workbench`, `build:workbench:single` or an earlier
- * test) is used as it is.
+ * test) is used while it is newer than every source it is built from; an older one is rebuilt, so a
+ * change to the code is never tested against yesterday's bundle.
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -29,6 +30,26 @@ const BUILDS: Record<string, string[]> = {
     "production",
   ],
 };
+
+/** What the bundles are built from: a change to any of these makes a built page stale. */
+const SOURCES = ["src", "examples", "assets", "manifest.xml", "package.json", "scripts", "deploy"];
+
+function newestMtime(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function isCurrent(page: string): boolean {
+  const built = statSync(page, { throwIfNoEntry: false });
+  if (!built) return false;
+  const configs = readdirSync(ROOT).filter((f) => /^webpack.*\.js$/.test(f));
+  const newest = Math.max(...[...SOURCES, ...configs].map((p) => newestMtime(join(ROOT, p))));
+  return built.mtimeMs >= newest;
+}
 
 /** A lock older than this is taken to be left by a run that was stopped. */
 const STALE_LOCK_MS = 15 * 60_000;
@@ -68,7 +89,7 @@ export async function builtPage(page: string): Promise<string> {
   // One lock per output folder: the served and single-file workbench builds share dist-workbench.
   const dir = page.startsWith(join(ROOT, "dist-workbench")) ? "dist-workbench" : "dist";
   await withLock(dir, async () => {
-    if (!existsSync(page))
+    if (!isCurrent(page))
       await promisify(execFile)("npx", args, { cwd: ROOT, maxBuffer: 16 << 20 });
   });
   return page;
