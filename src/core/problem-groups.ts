@@ -27,11 +27,11 @@ export const FIRST_SHOWN = 5;
 
 /**
  * What varies within one kind of problem: a row number inside an expected text ("row 12 has the
- * same ID"), an identifier with four or more digits ("the placeholder ZZ0000000003 was written").
+ * same ID"), a placeholder SWE number ("the placeholder ZZ0000000003 was written").
  */
-const VARYING = /\brow \d+\b|\b[A-Za-z]*\d{4,}\b/g;
+const VARYING = /\brow \d+\b|\bZZ\d{10}\b/g;
 const general = (text: string) =>
-  text.replace(VARYING, (m) => (m.startsWith("row ") ? "row …" : "…"));
+  text.replace(VARYING, (m) => (m.startsWith("row ") ? "row …" : "ZZ…"));
 
 /** Groups problems by kind, in the order each kind is first found; errors before warnings. */
 export function groupProblems(
