@@ -180,6 +180,15 @@ describe("census returns on the command line", () => {
       run("census", staff, "--year", "2023", "--la", "352", "--vacancies", "lots", "-o", file)
         .stderr
     ).toMatch(/--vacancies "lots" is not a vacancy FTE/);
+
+    // A return made without posts data before this (NumberOfVacancies 0.00) reads back as
+    // "not available", never a 0 % vacancy rate.
+    const old = JSON.parse(
+      run("metrics", join(ROOT, "tests", "corpus", "census-placeholders", "return.xml"), "--json")
+        .stdout
+    );
+    expect(old.vacancyFte).toBeNull();
+    expect(old.vacancyRate).toBeNull();
   });
 
   it("the usage text shows how census takes its vacancy figure", () => {
