@@ -1,12 +1,14 @@
 /** The workforce command line, run as a user runs it: the built bin on real files. */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDate } from "../src/core/dates";
 import { ingestPosts, ingestStaff } from "../src/core/ingest";
 import { METRICS_JSON_KEYS, metricsReport } from "../src/core/report";
+import { readCensus } from "../src/core/census/read";
 import { readSheets } from "../src/node/read-file";
 import { SAMPLE_PATH, validateCensus } from "./census/support";
 
@@ -120,13 +122,79 @@ describe("bad files get one clear line and exit 2", () => {
 });
 
 describe("census returns on the command line", () => {
-  it("workforce metrics on a census file prints the measures, with the LA-level vacancies", () => {
+  it("workforce metrics on a census file prints the measures, with the LA-level vacancies and agency", () => {
     const r = run("metrics", SAMPLE_PATH, "--json");
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.asOf).toBe("2022-09-30");
     expect(json.vacancyFte).toBe(79.68);
+    // Agency comes from the LA level (NoAgencyFTE), not the few agency worker records (1.41).
+    expect(json.agencyFte).toBe(59.82);
+    expect(json.agencyRate).toBeCloseTo(59.82 / (59.82 + json.fteSocialWorkers), 10);
     expect(json.problems.length).toBeGreaterThan(0); // the sample's implausible values surface
+  });
+
+  it("workforce check on liia-tools' sample says where agency comes from", () => {
+    const r = run("check", SAMPLE_PATH);
+    expect(r.stdout).toMatch(/LA level: vacancies 79\.68 FTE; agency 59\.82 FTE, 71 workers\./);
+    expect(r.stdout).toMatch(
+      /Agency worker records: [\d.]+ FTE, \d+ workers in post — not the LA-level figures/
+    );
+  });
+
+  it("workforce census refuses to write a return without a vacancy figure, naming the ways to give one", () => {
+    const staff = join(tmp, "no-posts.csv");
+    writeFileSync(
+      staff,
+      "Staff ID,Team,Role,Worker type,FTE,Start date\nSW1000000001,North,SW1,Permanent,1,2020-01-06\nSW1000000002,North,SW1,Agency,0.5,2021-01-06\n"
+    );
+    const file = join(tmp, "refused.xml");
+    const r = run("census", staff, "--year", "2023", "--la", "352", "-o", file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no vacancy figure for the 2023 return/);
+    expect(r.stderr).toMatch(
+      /add --posts FILE, --posts-sheet NAME or --vacancies FTE\. Nothing was written\./
+    );
+    expect(existsSync(file)).toBe(false);
+
+    // With --vacancies, the figure is written, and reads back as a real vacancy rate.
+    const given = run(
+      "census",
+      staff,
+      "--year",
+      "2023",
+      "--la",
+      "352",
+      "--vacancies",
+      "2.5",
+      "-o",
+      file
+    );
+    expect(given.stdout).toMatch(/Wrote .*refused\.xml: 2 workers/);
+    expect(readFileSync(file, "utf8")).toContain("<NumberOfVacancies>2.50</NumberOfVacancies>");
+    const back = JSON.parse(run("metrics", file, "--json").stdout);
+    expect(back.vacancyFte).toBe(2.5);
+    expect(back.vacancyRate).toBeCloseTo(2.5 / 3.5, 10);
+    expect(back.agencyFte).toBe(0.5);
+    expect(
+      run("census", staff, "--year", "2023", "--la", "352", "--vacancies", "lots", "-o", file)
+        .stderr
+    ).toMatch(/--vacancies "lots" is not a vacancy FTE/);
+
+    // A return made without posts data before this (NumberOfVacancies 0.00) reads back as
+    // "not available", never a 0 % vacancy rate.
+    const old = JSON.parse(
+      run("metrics", join(ROOT, "tests", "corpus", "census-placeholders", "return.xml"), "--json")
+        .stdout
+    );
+    expect(old.vacancyFte).toBeNull();
+    expect(old.vacancyRate).toBeNull();
+  });
+
+  it("the usage text shows how census takes its vacancy figure", () => {
+    const r = run("--help");
+    for (const option of ["--posts FILE", "--posts-sheet NAME", "--vacancies FTE"])
+      expect(r.stdout).toMatch(new RegExp(`workforce census[^\n]*\n[^\n]*${option}`));
   });
 
   it("workforce census writes a return that validates against DfE's schema, after a pre-submission report", () => {
@@ -142,6 +210,27 @@ describe("census returns on the command line", () => {
     const back = JSON.parse(run("metrics", file, "--json").stdout);
     expect(back.asOf).toBe("2023-09-30");
     expect(back.fteSocialWorkers).toBeGreaterThan(300);
+    // The pre-submission report is grouped: one group for the placeholders, not one line each.
+    expect(r.stdout.match(/placeholder/g)!.length).toBeLessThan(5);
+    expect(r.stdout).toMatch(
+      /Employee No: \d+ rows — expected a Social Work England number: two letters and ten digits, e\.g\. SW1234567890 \(the placeholder ZZ… was written\)/
+    );
+    // --csv keeps one line per problem.
+    const csv = run("census", SAMPLE, "--year", "2023", "--la", "352", "-o", file, "--csv");
+    expect(csv.status).toBe(1);
+    const lines = csv.stdout.trim().split("\r\n");
+    expect(lines[0]).toBe("row,column,found,expected,severity");
+    const workers = Number(/: (\d+) workers,/.exec(r.stdout)![1]);
+    expect(lines.filter((l) => l.includes("placeholder ZZ"))).toHaveLength(workers);
+    // check on the return flags the placeholders it holds, and exits 1.
+    const checked = run("check", file);
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toMatch(
+      /SWENo: \d+ rows — expected a Social Work England number, not a placeholder/
+    );
+    expect(checked.stdout).toMatch(
+      /QualInst: \d+ rows — expected the institution where the worker qualified/
+    );
   });
 });
 
@@ -164,6 +253,21 @@ describe("workforce summary and template", () => {
         before.find((s) => s.name === name)!.grid
       );
     }
+  });
+
+  it("writes a census return's staff table as the source sheet", async () => {
+    const file = join(tmp, "census-summary.xlsx");
+    const r = run("summary", SAMPLE_PATH, "-o", file);
+    expect(r.status).toBe(0);
+    const after = await readSheets(file);
+    const source = after.find((s) => s.name === "csww-sample-return-2022")!;
+    const { grid } = readCensus(readFileSync(SAMPLE_PATH));
+    // Every worker as the return reads, the dates shown as dates.
+    expect(source.grid).toEqual(grid);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const ws = book.getWorksheet("csww-sample-return-2022")!;
+    expect(ws.getCell(2, grid[0].indexOf("Start date") + 1).numFmt).toBe("dd/mm/yyyy");
   });
 
   it("writes the staff data template", async () => {

@@ -20,7 +20,9 @@ describe("bad-input corpus", () => {
       stdout?: string[];
       stderr?: string[];
     };
-    const file = ["staff.csv", "staff.xlsx"].map((f) => join(CORPUS, name, f)).find(existsSync)!;
+    const file = ["staff.csv", "staff.xlsx", "return.xml"]
+      .map((f) => join(CORPUS, name, f))
+      .find(existsSync)!;
     const out: string[] = [];
     const err: string[] = [];
     const code = await main(

@@ -20,6 +20,7 @@ export interface Args {
     year?: string;
     la?: string;
     benchmarks?: string;
+    vacancies?: string;
     shareable?: boolean;
     help?: boolean;
   };

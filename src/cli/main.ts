@@ -18,8 +18,13 @@ const USAGE = `usage:
                     [--la LA [--benchmarks INDICATORS.csv]] [--shareable]
   workforce template -o OUT.xlsx
   workforce census  FILE --year YYYY [--la NNN] -o RETURN.xml
+                    (--posts FILE | --posts-sheet NAME | --vacancies FTE) [--csv]
 
-FILE is an .xlsx workbook, a .csv file (UTF-8 or Windows-1252) or a CSWW census return (.xml).`;
+FILE is an .xlsx workbook, a .csv file (UTF-8 or Windows-1252) or a CSWW census return (.xml).
+census needs a vacancy figure (DfE requires NumberOfVacancies): a posts table (--posts FILE,
+--posts-sheet NAME, or a sheet named Posts), Vacant rows, or --vacancies FTE (the vacancy FTE at
+30 September). Without one, no return is written.
+check and census group problems by kind; --csv lists one line per problem.`;
 
 const COMMANDS: Record<string, (args: Args, out: Out, err: Out) => Promise<number>> = {
   metrics,
@@ -44,6 +49,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
       year: { type: "string" },
       la: { type: "string" },
       benchmarks: { type: "string" },
+      vacancies: { type: "string" },
       shareable: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

@@ -10,6 +10,8 @@ export interface Problem {
   expected: string;
   /** "error": the row is left out of the measures; "warning": a value is blanked or noted. */
   severity: "error" | "warning";
+  /** How to put it right, when `expected` alone does not say (shown once per group of problems). */
+  fix?: string;
 }
 
 /** One line an analyst can act on: "Row 14, FTE: found "37" — expected …". */

@@ -31,16 +31,26 @@ export function defaultAsOf(
   return min <= censusDate(year) ? censusDate(year) : censusDate(year - 1);
 }
 
+/** The figures a census return gives at LA level, which the measures use for the whole service. */
+export interface GivenFigures {
+  vacancyFte?: number | null;
+  agencyFte?: number | null;
+  agencyHeadcount?: number | null;
+}
+
 export function workforceData(
   staff: StaffTable,
   posts: PostsTable | null,
-  vacancyFteGiven: number | null = null
+  given: GivenFigures | number | null = null
 ): WorkforceData {
+  const figures: GivenFigures = typeof given === "number" ? { vacancyFte: given } : (given ?? {});
   return {
     staff: staff.records,
     present: staff.present,
     posts: posts ? posts.records : null,
-    vacancyFteGiven,
+    vacancyFteGiven: figures.vacancyFte ?? null,
+    agencyFteGiven: figures.agencyFte ?? null,
+    agencyHeadcountGiven: figures.agencyHeadcount ?? null,
   };
 }
 
@@ -94,9 +104,9 @@ export function metricsReport(
   staff: StaffTable,
   posts: PostsTable | null,
   options: MeasureOptions,
-  source: { vacancyFteGiven?: number | null; extraProblems?: Problem[] } = {}
+  source: { given?: GivenFigures | null; extraProblems?: Problem[] } = {}
 ): MetricsReport {
-  const p = new Population(workforceData(staff, posts, source.vacancyFteGiven ?? null), options);
+  const p = new Population(workforceData(staff, posts, source.given ?? null), options);
   const values = Object.fromEntries(
     METRICS_JSON_KEYS.map((k) => [k, tidy(valueOrNull(findMeasure(k)!.compute(p)))])
   );

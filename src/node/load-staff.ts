@@ -8,8 +8,9 @@ import { countRecognised, findHeaderRow } from "../core/headers";
 import { ingestPosts, ingestStaff, PostsTable, StaffTable } from "../core/ingest";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
-import { readCensus } from "../core/census/read";
+import { givenFigures, readCensus, type CensusReadResult } from "../core/census/read";
 import type { Problem } from "../core/problems";
+import type { GivenFigures } from "../core/report";
 import { FileError, readSheets, SheetGrid } from "./read-file";
 
 export interface LoadOptions {
@@ -23,25 +24,31 @@ export interface LoadedData {
   posts: PostsTable | null;
   staffSheet: string;
   postsSheet: string | null;
-  /** A census file's LA-level vacancy FTE (used when there is no posts table). */
-  vacancyFteGiven: number | null;
+  /**
+   * A census file's LA-level figures: the vacancy FTE (used when there is no posts table), and
+   * agency FTE and headcount (used instead of the agency records). Null for a staff table.
+   */
+  given: GivenFigures | null;
   /** Problems found reading a census file (before ingest). */
   sourceProblems: Problem[];
-  /** A census file's collection year, LA code and reference (census) date, the default as-of date. */
-  census: { year: number | null; lea: string | null; referenceDate: number | null } | null;
+  /**
+   * A census file as read: its collection year, LA code and reference (census) date (the default
+   * as-of date), LA-level figures, and its workers as a staff table (`grid`).
+   */
+  census: CensusReadResult | null;
 }
 
 /** A CSWW census return as a staff source: its workers as a staff table with readable values. */
 async function loadCensus(file: string, options: LoadOptions): Promise<LoadedData> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch {
     throw new FileError(`cannot read ${file}: no such file, or no permission`);
   }
-  let census: ReturnType<typeof readCensus>;
+  let census: CensusReadResult;
   try {
-    census = readCensus(text);
+    census = readCensus(bytes);
   } catch (e) {
     throw new FileError(`${file}: ${(e as Error).message}`);
   }
@@ -56,9 +63,9 @@ async function loadCensus(file: string, options: LoadOptions): Promise<LoadedDat
     posts: postsGrid ? ingestPosts(postsGrid.grid) : null,
     staffSheet: "census return",
     postsSheet: postsGrid?.name ?? null,
-    vacancyFteGiven: census.vacancyFte,
+    given: givenFigures(census),
     sourceProblems: census.problems,
-    census: { year: census.year, lea: census.lea, referenceDate: census.referenceDate },
+    census,
   };
 }
 
@@ -121,7 +128,7 @@ export async function loadStaff(file: string, options: LoadOptions = {}): Promis
     posts,
     staffSheet: staffSheet.name,
     postsSheet: postsGrid?.name ?? null,
-    vacancyFteGiven: null,
+    given: null,
     sourceProblems: [],
     census: null,
   };

@@ -10,7 +10,7 @@ import type { WorkbookPort } from "../host/workbook-port";
 import type { ChartSpec, WorkbookPlan } from "../core/summary/plan";
 import type { AppProps } from "../taskpane/app/types";
 import { App } from "../taskpane/app/App";
-import { downloadFile, readFileText, XLSX_TYPE } from "../taskpane/components/files";
+import { downloadFile, readFileBytes, XLSX_TYPE } from "../taskpane/components/files";
 import { loadCensusCore } from "../taskpane/features/census/load-census";
 import { SheetView } from "./SheetView";
 import { viewSheets, type ViewSheet } from "./sheet-model";
@@ -76,7 +76,7 @@ export function Workbench(props: WorkbenchProps) {
     setBusy(true);
     try {
       const [{ XlsxWorkbook }, census] = await Promise.all([loadXlsx(), loadCensusCore()]);
-      const result = census.readCensus(await readFileText(file));
+      const result = census.readCensus(await readFileBytes(file));
       const book = XlsxWorkbook.empty();
       const plan = census.censusStaffPlan(result);
       await book.writePlan(plan);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readCensus } from "../../src/core/census/read";
-import { censusInclusion, writeCensus } from "../../src/core/census/write";
+import { censusInclusion, VacanciesMissingError, writeCensus } from "../../src/core/census/write";
 import { parseXml, childElements } from "../../src/core/census/xml";
 import { censusDate, serialFromYmd } from "../../src/core/dates";
 import { ingestPosts, ingestStaff, type StaffTable } from "../../src/core/ingest";
@@ -59,7 +59,12 @@ describe("writeCensus: round trip through the return", () => {
 
   it("keeps every headline measure the census can carry", () => {
     expect(original.rowsLeftOut).toBe(0);
-    expect(back.problems).toEqual([]);
+    // The table has no SWE numbers and no qualifying institutions: the placeholders written for
+    // them are errors when the return is read back (it cannot be submitted), and nothing else is.
+    // (This used to expect no problems at all: placeholders read back silently.)
+    expect(back.problems.map((p) => `${p.column} ${p.found.slice(0, 2)} ${p.severity}`)).toEqual(
+      Array.from({ length: back.workers }, () => ["SWENo ZZ error", "QualInst No error"]).flat()
+    );
     expect(reread.rowsLeftOut).toBe(0);
     expect(reread.problems.filter((p) => p.severity === "error")).toEqual([]);
     const before = measures(original);
@@ -197,11 +202,24 @@ describe("writeCensus: the pre-submission report", () => {
       record({ staffId: "SW1000000002" }), // row 13: row 2's SWE number again
       record({ counts: "pipeline", workerType: "Apprentice", staffId: "" }), // row 14: not in the return
     ];
-    const result = writeCensus(table(records), { year: 2023, lea: "30", softwareCode: "Test" });
+    // No posts data and no Vacant rows: no vacancy figure, so no return (it used to be written
+    // with NumberOfVacancies 0.00 and an error in the report).
+    expect(() =>
+      writeCensus(table(records), { year: 2023, lea: "30", softwareCode: "Test" })
+    ).toThrow(VacanciesMissingError);
+    expect(() => writeCensus(table(records), { year: 2023, lea: "30", vacancyFte: null })).toThrow(
+      /no vacancy figure for the 2023 return.*Give the posts \(establishment\) table/
+    );
+    const result = writeCensus(table(records), {
+      year: 2023,
+      lea: "30",
+      softwareCode: "Test",
+      vacancyFte: 2.5,
+    });
+    expect(result.xml).toContain("<NumberOfVacancies>2.50</NumberOfVacancies>");
     const summary = result.problems.map((p) => [p.row, p.column, p.found, p.severity]);
     expect(summary).toEqual([
       [0, "LEA", "30", "error"],
-      [0, "NumberOfVacancies", "", "error"],
       [0, "QualInst", "", "warning"],
       [3, "Staff ID", "", "error"],
       [4, "Staff ID", "SW12345", "error"],
@@ -264,6 +282,8 @@ describe("writeCensus: the pre-submission report", () => {
       { year: 2023, lea: "301", vacancyFte: 0 }
     );
     expect(result.problems.map((p) => [p.row, p.column, p.severity])).toEqual([
+      // A vacancy figure of 0 is written as given, and worth a second look.
+      [0, "NumberOfVacancies", "warning"],
       [0, "QualInst", "warning"],
       [2, "FTE", "error"],
       [3, "Caseload", "error"],
@@ -296,7 +316,18 @@ describe("writeCensus: the pre-submission report", () => {
     expect(validateCensus(result.xml)).toEqual({ valid: true, errors: [] });
   });
 
+  it("takes the vacancy figure from Vacant rows when none is given", () => {
+    nextRow = 2;
+    const result = writeCensus(
+      table([record(), record({ counts: "vacant", workerType: "Vacant", fte: 0.75 })]),
+      { year: 2023, lea: "301" }
+    );
+    expect(result.xml).toContain("<NumberOfVacancies>0.75</NumberOfVacancies>");
+  });
+
   it("throws for a collection year that is not a year", () => {
-    expect(() => writeCensus(table([]), { year: 23.5, lea: "301" })).toThrow(RangeError);
+    expect(() => writeCensus(table([]), { year: 23.5, lea: "301", vacancyFte: 1 })).toThrow(
+      RangeError
+    );
   });
 });

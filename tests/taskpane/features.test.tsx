@@ -427,6 +427,52 @@ describe("Census", () => {
     delete (navigator as { clipboard?: unknown }).clipboard;
   }, 30_000);
 
+  test("the pre-submission problems are grouped by kind, each an expandable list of its rows", async () => {
+    const host = new FakeHost(workbook().sources);
+    const { user } = renderPane(host);
+    await ready();
+    await openSection(user, "Census");
+    await user.type(screen.getByLabelText<HTMLInputElement>("LA number"), "352");
+    await user.click(screen.getByRole("button", { name: "Check and prepare the return" }));
+    await screen.findByText(/^The return for 2023 \(LA 352\) holds (\d+) workers\./);
+    const errors = screen.getByRole("region", { name: "Pre-submission errors" });
+    // One group for the placeholder SWE numbers, its summary saying how many and how to fix.
+    const summaries = Array.from(errors.querySelectorAll("details > summary")).map(
+      (s) => s.textContent
+    );
+    const placeholders = summaries.filter((t) => /placeholder/.test(t ?? ""));
+    expect(placeholders).toHaveLength(1);
+    expect(placeholders[0]).toMatch(
+      /^Employee No: \d+ rows — expected a Social Work England number/
+    );
+    const details = Array.from(errors.querySelectorAll("details")).find((d) =>
+      /placeholder/.test(d.querySelector("summary")!.textContent ?? "")
+    )!;
+    const count = Number(/: (\d+) rows/.exec(placeholders[0]!)![1]);
+    expect(within(details).getByText(/^To fix: Put each worker's SWE number/)).toBeTruthy();
+    expect(within(details).getAllByRole("listitem")).toHaveLength(Math.min(count, 500));
+  }, 30_000);
+
+  test("with no posts table, the return needs a vacancy figure typed in, which it then holds", async () => {
+    const host = new FakeHost(workbook().sources);
+    const { user } = renderPane(host);
+    await ready();
+    await user.selectOptions(screen.getByLabelText<HTMLSelectElement>("Posts table"), "None");
+    await openSection(user, "Census");
+    await user.type(screen.getByLabelText<HTMLInputElement>("LA number"), "352");
+    const prepare = screen.getByRole("button", { name: "Check and prepare the return" });
+    const vacancies = await screen.findByLabelText<HTMLInputElement>("Vacancy FTE at 30 September");
+    expect(prepare.getAttribute("aria-disabled")).toBe("true");
+    expect(screen.getByText(/^Enter the vacancy FTE at 30 September/)).toBeTruthy();
+    await user.type(vacancies, "6.5");
+    expect(prepare.getAttribute("aria-disabled")).toBeNull();
+    await user.click(prepare);
+    await screen.findByText(/^The return for 2023 \(LA 352\)/);
+    await user.click(screen.getByRole("button", { name: "Download return.xml" }));
+    await waitFor(() => expect(host.delivered).toHaveLength(1));
+    expect(String(host.delivered[0].data)).toContain("<NumberOfVacancies>6.50</NumberOfVacancies>");
+  }, 30_000);
+
   test("the LA number defaults to the benchmark LA's", async () => {
     const host = new FakeHost(workbook().sources, { benchmarks: { la: "352" } });
     const { user } = renderPane(host);

@@ -32,7 +32,7 @@ export async function metrics(args: Args, out: Out): Promise<number> {
     loaded.staff,
     loaded.posts,
     { asOf },
-    { vacancyFteGiven: loaded.vacancyFteGiven, extraProblems: loaded.sourceProblems }
+    { given: loaded.given, extraProblems: loaded.sourceProblems }
   );
   if (args.values.json) {
     out(JSON.stringify(report, null, 2));

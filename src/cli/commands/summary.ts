@@ -15,6 +15,9 @@ import { makeShareable } from "../../core/summary/shareable";
 import { readXlsxFile, writeXlsxFile } from "../../host/xlsx/node-file";
 import { XlsxWorkbook } from "../../host/xlsx/xlsx-workbook";
 import { loadStaff } from "../../node/load-staff";
+
+/** The census staff table's date columns (Excel serials), shown as dates. */
+const CENSUS_DATE_HEADERS = new Set(["Start date", "Leave date", "Date of birth"]);
 import { FileError, readSheets } from "../../node/read-file";
 import { asOfFrom, needFile, needOutput, UsageError, type Args, type Out } from "../args";
 
@@ -58,11 +61,18 @@ export async function summary(args: Args, out: Out, err: Out = console.error): P
       `--la "${benchmarks.la}" is not a local authority in DfE's file: give its name, E-code or three-digit number`
     );
   }
+  const sourceSheetName =
+    basename(file)
+      .replace(/\.[^.]+$/, "")
+      .slice(0, 31) || "Staff";
   let plan = buildSummaryPlan({
     staff: loaded.staff,
     posts: loaded.posts,
     options: { ...DEFAULT_SUMMARY_OPTIONS, asOf },
-    source: { staffTable: loaded.staffSheet, postsTable: loaded.postsSheet },
+    source: {
+      staffTable: loaded.census ? sourceSheetName : loaded.staffSheet,
+      postsTable: loaded.postsSheet,
+    },
     version: VERSION,
     benchmarks,
   });
@@ -75,15 +85,16 @@ export async function summary(args: Args, out: Out, err: Out = console.error): P
   } else if (extname(file).toLowerCase() === ".xlsx") {
     book = await readXlsxFile(file);
   } else {
-    // A CSV or a census return: keep its rows beside the summary, as a sheet of their own.
+    // A CSV or a census return: keep its rows beside the summary, as a sheet of their own (a
+    // return's workers as the staff table read from it, codes as readable values).
     book = XlsxWorkbook.empty();
-    const sheets = extname(file).toLowerCase() === ".xml" ? [] : await readSheets(file);
-    const ws = book.workbook.addWorksheet(
-      basename(file)
-        .replace(/\.[^.]+$/, "")
-        .slice(0, 31) || "Staff"
-    );
-    for (const row of sheets[0]?.grid ?? []) ws.addRow(row.map((v) => (v === "" ? null : v)));
+    const grid = loaded.census ? loaded.census.grid : ((await readSheets(file))[0]?.grid ?? []);
+    const ws = book.workbook.addWorksheet(sourceSheetName);
+    for (const row of grid) ws.addRow(row.map((v) => (v === "" ? null : v)));
+    if (loaded.census)
+      (grid[0] ?? []).forEach((header, i) => {
+        if (CENSUS_DATE_HEADERS.has(String(header))) ws.getColumn(i + 1).numFmt = "dd/mm/yyyy";
+      });
   }
   const result = await book.writePlan(plan, (step) => progress(step));
   await writeXlsxFile(book, output);

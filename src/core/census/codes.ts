@@ -265,6 +265,10 @@ export const CFKSS_STATUS: CodeSet = [
 
 /** SWENo (swetype): two letters and ten digits, e.g. SW1234567890. */
 export const SWE_NUMBER = /^[A-Za-z]{2}\d{10}$/;
+/** What the writer puts in QualInst, which the schema requires, when no institution is known. */
+export const QUAL_INST_NOT_KNOWN = "Not known";
+/** The placeholder SWE numbers the writer invents for a worker without one (ZZ0000000001, …). */
+export const SWE_PLACEHOLDER = /^ZZ\d{10}$/i;
 
 /** LEA (Source): three digits. */
 export const LEA_CODE = /^\d{3}$/;

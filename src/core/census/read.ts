@@ -16,7 +16,14 @@
  *   (Cases30, Absat30Sept), is read as the FTE at 30 September and kept in "Census FTE30". An
  *   FTE of 0 is passed on as found, so ingest reports it (an FTE must be above 0).
  * - Caseload is Cases30 (cases at 30 September); sickness days are WorkingDaysLost.
- * - Dates are Excel serials. The LA-level NumberOfVacancies is returned as `vacancyFte`.
+ * - Dates are Excel serials. The LA-level NumberOfVacancies is returned as `vacancyFte`; a
+ *   vacancy figure of 0 (what returns written without posts data hold) is an error, and the
+ *   measures read it as not available (`givenFigures`), never as a 0 % vacancy rate.
+ * - Agency FTE and headcount come from the LA level (NoAgencyFTE, NoAgencyHeadcount), which
+ *   counts every agency worker; agency worker records are optional and usually few. Records
+ *   adding up to more than the LA level is an error (the LA level must count them all).
+ * - Placeholders are errors: a SWE number ZZ0000000001… (the writer's, for a worker without
+ *   one) and QualInst "Not known" cannot be submitted.
  * - Plausibility (warnings, values kept): Cases30 above 40, WorkingDaysLost above 262, a role
  *   start after the reference date, an end date after it or before the year to it. The
  *   reference date is the file's ReferenceDate, else 30 September of its Year.
@@ -25,7 +32,8 @@
  * first worker is row 2, the Nth row N + 1), so the reader's problems and ingest's problems on
  * the grid name the same rows; LA-level and header items have row 0. The column is the census
  * element's name. "error" marks a value whose cell is left for ingest to reject (the row is then
- * left out of the measures); "warning" a value blanked or worth checking.
+ * left out of the measures) or a value the return cannot be submitted with (a placeholder, a
+ * missing vacancy figure); "warning" a value blanked or worth checking.
  */
 import { STAFF_COLUMNS, type StaffColumn } from "../columns";
 import { addYears, censusDate, parseDate, ukDateFromSerial } from "../dates";
@@ -44,15 +52,25 @@ import {
   LEAVER_DESTINATION,
   labelOf,
   ORG_ROLE,
+  QUAL_INST_NOT_KNOWN,
   QUAL_LEVEL,
   REASON_ABSENCE,
   REASON_LEAVE,
   START_ORIGIN,
   SWE_NUMBER,
+  SWE_PLACEHOLDER,
   WORKER_TYPE_OF_AGENCY_CODE,
   YES_NO,
 } from "./codes";
-import { childElement, childElements, parseXml, XmlElement, XmlSyntaxError } from "./xml";
+import {
+  childElement,
+  childElements,
+  decodeXml,
+  parseXml,
+  XmlElement,
+  XmlRefusal,
+  XmlSyntaxError,
+} from "./xml";
 
 /** The items of a CSWWWorker, in the schema's order. */
 export const WORKER_ITEMS = [
@@ -148,11 +166,26 @@ export const CENSUS_GRID_HEADER: readonly string[] = [
 export interface CensusReadResult {
   /** A header row (`CENSUS_GRID_HEADER`) and one row per worker, in file order. */
   grid: unknown[][];
-  /** LALevelVacancies/NumberOfVacancies: the vacancy FTE when there is no posts table. */
+  /** Each worker's items as the file gives them (text, trimmed; repeatable items in order). */
+  workerItems: Partial<Record<WorkerItem, string[]>>[];
+  /**
+   * LALevelVacancies/NumberOfVacancies as the file says (0 included). The measures take it
+   * through `givenFigures`, which reads 0 as not available.
+   */
   vacancyFte: number | null;
-  /** LALevelVacancies/NoAgencyFTE and NoAgencyHeadcount, as the LA returned them. */
+  /**
+   * LALevelVacancies/NoAgencyFTE and NoAgencyHeadcount, as the LA returned them: every agency
+   * worker at the reference date. The measures use these, not the worker records.
+   */
   agencyFte: number | null;
   agencyHeadcount: number | null;
+  /**
+   * What the worker records with AgencyWorker 1 in post at the reference date add up to. Agency
+   * worker records are optional, so these are usually below the LA-level figures.
+   */
+  agencyRecords: { fte: number; headcount: number };
+  /** How the bytes were decoded ("utf-8", "utf-16le", "windows-1252", …); "text" when given text. */
+  encoding: string;
   /** Header/CollectionDetails/Year. */
   year: number | null;
   /** Header/CollectionDetails/ReferenceDate as an Excel serial, as the file gives it (else null). */
@@ -185,6 +218,8 @@ function xsDecimal(text: string): number | null {
 
 class WorkerReader {
   readonly values = new Map<WorkerItem, string[]>();
+  /** Every value of every item, as the file gives it (duplicates of single items included). */
+  readonly raw: Partial<Record<WorkerItem, string[]>> = {};
   constructor(
     readonly row: number,
     private readonly problems: Problem[]
@@ -272,11 +307,13 @@ function readWorker(
   worker: XmlElement,
   row: number,
   problems: Problem[],
+  items: Partial<Record<WorkerItem, string[]>>[],
   unknownSeen: Set<string>,
   asOf: number | null
 ): unknown[] {
   const mine: Problem[] = [];
   const r = new WorkerReader(row, mine);
+  items.push(r.raw);
   for (const child of worker.children) {
     const item = child.name as WorkerItem;
     if (!(WORKER_ITEMS as readonly string[]).includes(child.name)) {
@@ -291,6 +328,7 @@ function readWorker(
       }
       continue;
     }
+    (r.raw[item] ??= []).push(child.text.trim());
     const list = r.values.get(item);
     if (list === undefined) r.values.set(item, [child.text.trim()]);
     else if (REPEATABLE.has(item)) list.push(child.text.trim());
@@ -312,6 +350,15 @@ function readWorker(
       `a Social Work England number (two letters and ten digits, e.g. SW1234567890): the worker is read as "row ${row}"`,
       "warning"
     );
+  } else if (SWE_PLACEHOLDER.test(swe)) {
+    mine.push({
+      row,
+      column: "SWENo",
+      found: swe,
+      expected: "a Social Work England number, not a placeholder (ZZ…)",
+      severity: "error",
+      fix: "ZZ… numbers are placeholders written for workers whose staff table row had no SWE number. Put each worker's SWE number in the staff table (as the Staff ID) and write the return again.",
+    });
   } else if (!SWE_NUMBER.test(swe)) {
     r.problem(
       "SWENo",
@@ -391,6 +438,16 @@ function readWorker(
     );
   }
 
+  if (r.all("QualInst").some((q) => q.toLowerCase() === QUAL_INST_NOT_KNOWN.toLowerCase())) {
+    mine.push({
+      row,
+      column: "QualInst",
+      found: QUAL_INST_NOT_KNOWN,
+      expected: "the institution where the worker qualified, not a placeholder",
+      severity: "error",
+      fix: `"${QUAL_INST_NOT_KNOWN}" is written when the staff table has no qualifying institution. Find each worker's qualifying institution (HR or Social Work England's register) before submitting.`,
+    });
+  }
   if (r.all("QualInst").length === 0) {
     r.problem(
       "QualInst",
@@ -458,11 +515,23 @@ function readWorker(
  * outside their code sets, malformed dates, missing SWE numbers, implausible values — is a
  * problem, never a throw.
  */
-export function readCensus(xml: string): CensusReadResult {
+export function readCensus(input: string | Uint8Array): CensusReadResult {
   let root: XmlElement;
+  let encoding = "text";
+  let encodingNote: string | null = null;
   try {
+    let xml: string;
+    if (typeof input === "string") xml = input;
+    else {
+      const decoded = decodeXml(input);
+      xml = decoded.text;
+      encoding = decoded.encoding;
+      encodingNote = decoded.note;
+    }
     root = parseXml(xml);
   } catch (err) {
+    // A refusal (a DTD, an unknown encoding) is about a file that may well be a census return.
+    if (err instanceof XmlRefusal) throw new Error(`cannot be read safely: ${err.message}`);
     if (err instanceof XmlSyntaxError) throw new Error(`not a CSWW census file: ${err.message}`);
     throw err;
   }
@@ -474,6 +543,7 @@ export function readCensus(xml: string): CensusReadResult {
   const problems: Problem[] = [];
   const laProblem = (column: string, found: string, expected: string) =>
     problems.push({ row: 0, column, found, expected, severity: "warning" });
+  if (encodingNote !== null) laProblem("Encoding", encoding, encodingNote);
 
   // Header: collection year, reference date, LA.
   const header = childElement(root, "Header");
@@ -505,7 +575,7 @@ export function readCensus(xml: string): CensusReadResult {
   const laNumber = (name: string, integer = false): number | null => {
     const text = textOf(vacancies && childElement(vacancies, name));
     if (text === null || text === "") {
-      if (vacancies !== undefined)
+      if (vacancies !== undefined && name !== "NumberOfVacancies")
         laProblem(name, "", `${name}: a number (the schema requires it)`);
       return null;
     }
@@ -513,13 +583,21 @@ export function readCensus(xml: string): CensusReadResult {
     laProblem(name, text, integer ? "a whole number" : "a number such as 12.50");
     return null;
   };
-  if (vacancies === undefined)
-    laProblem(
-      "LALevelVacancies",
-      "",
-      "the LA-level vacancies (NumberOfVacancies, NoAgencyFTE, NoAgencyHeadcount): vacancies are not available"
-    );
   const vacancyFte = laNumber("NumberOfVacancies");
+  const vacancyText = textOf(vacancies && childElement(vacancies, "NumberOfVacancies"));
+  if (vacancyFte === null || vacancyFte === 0) {
+    problems.push({
+      row: 0,
+      column: vacancies === undefined ? "LALevelVacancies" : "NumberOfVacancies",
+      found: vacancyText ?? "",
+      expected:
+        vacancyFte === 0
+          ? "a vacancy FTE above 0: returns written without posts data hold 0.00, so it is read as not available"
+          : "the LA's vacancy FTE at the reference date (NumberOfVacancies, which the schema requires): vacancies are not available",
+      severity: "error",
+      fix: "Give the vacancy FTE at 30 September from the posts (establishment) table, and write the return again with it (workforce census --posts, --posts-sheet or --vacancies FTE; in the pane, choose the posts table or enter the vacancy FTE).",
+    });
+  }
   const agencyFte = laNumber("NoAgencyFTE");
   const agencyHeadcount = laNumber("NoAgencyHeadcount", true);
 
@@ -529,7 +607,35 @@ export function readCensus(xml: string): CensusReadResult {
   if (workers.length === 0) laProblem("CSWWWorker", "", "at least one worker record (CSWWWorker)");
   const unknownSeen = new Set<string>();
   const grid: unknown[][] = [[...CENSUS_GRID_HEADER]];
-  workers.forEach((w, i) => grid.push(readWorker(w, i + 2, problems, unknownSeen, asOf)));
+  const workerItems: Partial<Record<WorkerItem, string[]>>[] = [];
+  workers.forEach((w, i) =>
+    grid.push(readWorker(w, i + 2, problems, workerItems, unknownSeen, asOf))
+  );
+
+  // Agency: the LA level counts every agency worker, so the records cannot add up to more.
+  const agencyRecords = agencyInRecords(workerItems, asOf);
+  const when = asOf !== null ? ukDateFromSerial(asOf) : "the reference date";
+  const recordsText = `the ${agencyRecords.headcount} worker record${agencyRecords.headcount === 1 ? "" : "s"} with AgencyWorker 1 in post at ${when} hold ${agencyRecords.fte.toFixed(2)} FTE`;
+  const laFix =
+    "NoAgencyFTE and NoAgencyHeadcount count every agency worker at 30 September, records or not: correct them (or the records' AgencyWorker) in the system the return came from.";
+  if (agencyFte !== null && round2(agencyRecords.fte) > round2(agencyFte))
+    problems.push({
+      row: 0,
+      column: "NoAgencyFTE",
+      found: String(agencyFte),
+      expected: `at least the agency FTE of the worker records: ${recordsText}`,
+      severity: "error",
+      fix: laFix,
+    });
+  if (agencyHeadcount !== null && agencyRecords.headcount > agencyHeadcount)
+    problems.push({
+      row: 0,
+      column: "NoAgencyHeadcount",
+      found: String(agencyHeadcount),
+      expected: `at least the number of agency worker records: ${recordsText}`,
+      severity: "error",
+      fix: laFix,
+    });
 
   const known = new Set(["Header", "LALevelVacancies", "CSWWWorker"]);
   for (const child of root.children)
@@ -540,13 +646,60 @@ export function readCensus(xml: string): CensusReadResult {
 
   return {
     grid,
+    workerItems,
     vacancyFte,
     agencyFte,
     agencyHeadcount,
+    agencyRecords,
+    encoding,
     year,
     referenceDate,
     lea,
     workers: workers.length,
     problems,
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The worker records with AgencyWorker 1 in post at `asOf` (role started by then, not ended
+ * by then): their FTE (FTE, else FTE30) and how many. Without a date, every agency record
+ * without an end date.
+ */
+function agencyInRecords(
+  workers: readonly Partial<Record<WorkerItem, string[]>>[],
+  asOf: number | null
+): { fte: number; headcount: number } {
+  let fte = 0;
+  let headcount = 0;
+  for (const w of workers) {
+    if (w.AgencyWorker?.[0] !== "1") continue;
+    const start = w.RoleStartDate ? xsDate(w.RoleStartDate[0]) : null;
+    const end = w.RoleEndDate ? xsDate(w.RoleEndDate[0]) : null;
+    const inPost =
+      asOf === null
+        ? end === null
+        : (start === null || start <= asOf) && (end === null || end > asOf);
+    if (!inPost) continue;
+    headcount++;
+    fte += xsDecimal(w.FTE?.[0] ?? "") ?? xsDecimal(w.FTE30?.[0] ?? "") ?? 0;
+  }
+  return { fte: Math.round(fte * 1e10) / 1e10, headcount };
+}
+
+/**
+ * The LA-level figures the measures take from a return: the vacancy FTE (0, what a return
+ * written without posts data holds, is read as not available), agency FTE and headcount.
+ */
+export function givenFigures(census: CensusReadResult): {
+  vacancyFte: number | null;
+  agencyFte: number | null;
+  agencyHeadcount: number | null;
+} {
+  return {
+    vacancyFte: census.vacancyFte === 0 ? null : census.vacancyFte,
+    agencyFte: census.agencyFte,
+    agencyHeadcount: census.agencyHeadcount,
   };
 }

@@ -46,6 +46,7 @@ import {
   ORG_ROLE,
   ORG_ROLE_OF_LADDER,
   ORG_ROLE_WITHOUT_CASES,
+  QUAL_INST_NOT_KNOWN,
   REASON_LEAVE,
   REASON_LEAVE_NOT_KNOWN,
   REASON_LEAVE_OTHER,
@@ -60,8 +61,10 @@ export interface WriteCensusOptions {
   /** The three-digit LA (LEA) code. */
   lea: string;
   /**
-   * NumberOfVacancies: the vacancy FTE at 30 September (from the posts table). Default: the FTE
-   * of Vacant rows in post, if the table has any; with neither, 0.00 is written and reported.
+   * NumberOfVacancies: the vacancy FTE at 30 September (from the posts table, or given). Default:
+   * the FTE of Vacant rows in post, if the table has any. With no figure at all, the return is
+   * refused (`VacanciesMissingError`): the schema requires the element, and a made-up 0.00 would
+   * read back as a 0 % vacancy rate.
    */
   vacancyFte?: number | null;
   /** NoAgencyFTE and NoAgencyHeadcount; default: the agency workers in post in the table. */
@@ -86,7 +89,17 @@ export interface WriteCensusResult {
 }
 
 export const DEFAULT_SOFTWARE_CODE = "Workforce Scrutiny";
-export const QUAL_INST_NOT_KNOWN = "Not known";
+
+/** No vacancy figure for a return: nothing is written. The message says where to give one. */
+export class VacanciesMissingError extends Error {
+  constructor(readonly year: number) {
+    super(
+      `no vacancy figure for the ${year} return: the staff table has no posts data (and no Vacant rows), and the census requires NumberOfVacancies. Give the posts (establishment) table, or the vacancy FTE at 30 September ${year}`
+    );
+    this.name = "VacanciesMissingError";
+  }
+}
+export { QUAL_INST_NOT_KNOWN };
 
 /** Whether a record is in the return for census date D, and as what. */
 export function censusInclusion(
@@ -207,15 +220,17 @@ export function writeCensus(staff: StaffTable, options: WriteCensusOptions): Wri
     const v = vacancyFte(population);
     vacancies = typeof v === "number" ? v : null;
   } else vacancies = options.vacancyFte;
-  if (vacancies === null || !Number.isFinite(vacancies)) {
-    laReport(
-      "NumberOfVacancies",
-      "",
-      `the vacancy FTE at ${when} (from the posts table, or Vacant rows): not available, so 0.00 was written; give it before submitting`
-    );
-    vacancies = 0;
-  } else if (vacancies < 0) {
+  if (vacancies === null || !Number.isFinite(vacancies)) throw new VacanciesMissingError(year);
+  if (vacancies < 0) {
     laReport("NumberOfVacancies", String(vacancies), "a vacancy FTE of 0 or more");
+  } else if (fixed(vacancies, 2) === "0.00") {
+    laProblems.push({
+      row: 0,
+      column: "NumberOfVacancies",
+      found: "0.00",
+      expected: `a vacancy FTE at ${when}: 0.00 means no vacancies at all, which is rare; a return read back reads 0 as not given (returns made without posts data used to hold 0.00)`,
+      severity: "warning",
+    });
   }
   const agencyFteValue = options.agencyFte ?? agencyFte(population);
   const agencyCount = options.agencyHeadcount ?? agencyHeadcount(population);
@@ -267,13 +282,14 @@ export function writeCensus(staff: StaffTable, options: WriteCensusOptions): Wri
         swe = `ZZ${String(placeholders.size + 1).padStart(10, "0")}`;
         placeholders.set(r.personKey, swe);
       }
-      report(
-        r,
-        "staffId",
-        given,
-        `a Social Work England number: two letters and ten digits, e.g. SW1234567890 (the placeholder ${swe} was written)`,
-        "error"
-      );
+      rowProblems.push({
+        row: r.row,
+        column: header("staffId"),
+        found: given,
+        expected: `a Social Work England number: two letters and ten digits, e.g. SW1234567890 (the placeholder ${swe} was written)`,
+        severity: "error",
+        fix: "Put each worker's SWE number in the Staff ID column (or give the SWE numbers to the writer), then write the return again: ZZ… placeholders keep the headcount right but cannot be submitted.",
+      });
     } else {
       const first = sweRows.get(swe.toUpperCase());
       if (first !== undefined && first !== r.row) {
@@ -394,6 +410,7 @@ export function writeCensus(staff: StaffTable, options: WriteCensusOptions): Wri
       found: "",
       expected: `the qualifying institution, which the schema requires for every worker: the staff table has none, so "${QUAL_INST_NOT_KNOWN}" was written for ${qualInstDefaulted} worker${qualInstDefaulted === 1 ? "" : "s"}`,
       severity: "warning",
+      fix: `Find each worker's qualifying institution (HR, or Social Work England's register) before submitting: DfE cannot use "${QUAL_INST_NOT_KNOWN}", and workforce check on the return lists each one as an error.`,
     });
   }
   if (workers === 0) {

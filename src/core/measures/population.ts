@@ -28,6 +28,13 @@ export interface WorkforceData {
    * when there is neither a posts table nor Vacant rows; it has no split by team or role.
    */
   vacancyFteGiven?: number | null;
+  /**
+   * Service-wide agency FTE and headcount given as figures (a census return's NoAgencyFTE and
+   * NoAgencyHeadcount, which count every agency worker, where agency worker records are
+   * optional): used instead of the agency rows for the whole service, never by team or role.
+   */
+  agencyFteGiven?: number | null;
+  agencyHeadcountGiven?: number | null;
 }
 
 export interface MeasureOptions {
@@ -67,6 +74,9 @@ export class Population {
   readonly posts: readonly PostRecord[] | null;
   /** The service-wide vacancy figure, only for an unfiltered population. */
   readonly vacancyFteGiven: number | null;
+  /** The service-wide agency figures, only for an unfiltered population. */
+  readonly agencyFteGiven: number | null;
+  readonly agencyHeadcountGiven: number | null;
   readonly present: StaffColumnsPresent;
   readonly allStaff: readonly StaffRecord[];
   readonly targets: CaseloadTargets;
@@ -86,8 +96,10 @@ export class Population {
       (teamKey === null || r.teamKey === teamKey) && (role === null || role(r));
     this.records = teamKey === null && role === null ? data.staff : data.staff.filter(keep);
     this.posts = data.posts === null ? null : data.posts.filter(keep);
-    this.vacancyFteGiven =
-      teamKey === null && role === null ? (data.vacancyFteGiven ?? null) : null;
+    const whole = teamKey === null && role === null;
+    this.vacancyFteGiven = whole ? (data.vacancyFteGiven ?? null) : null;
+    this.agencyFteGiven = whole ? (data.agencyFteGiven ?? null) : null;
+    this.agencyHeadcountGiven = whole ? (data.agencyHeadcountGiven ?? null) : null;
   }
 
   private memo(key: string, make: () => StaffRecord[]): StaffRecord[] {

@@ -14,12 +14,13 @@ export function headcount(p: Population): number {
   return Population.distinct(p.socialWorkersInPost()).length;
 }
 
+/** Agency FTE in post at D, or the service-wide figure given (a census return's LA level). */
 export function agencyFte(p: Population): number {
-  return sum(p.agencyInPost(), fteOf);
+  return p.agencyFteGiven ?? sum(p.agencyInPost(), fteOf);
 }
 
 export function agencyHeadcount(p: Population): number {
-  return Population.distinct(p.agencyInPost()).length;
+  return p.agencyHeadcountGiven ?? Population.distinct(p.agencyInPost()).length;
 }
 
 /** Agency FTE / (agency FTE + FTE social workers): DfE's agency rate (AGENCYPCT). */

@@ -7,6 +7,18 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 export const XML_TYPE = "application/xml";
 
 /** A chosen file's text (UTF-8). FileReader where Blob.text is missing (older WebViews). */
+/** A file's bytes (a census return is decoded by its own byte-order mark and declaration). */
+export function readFileBytes(file: Blob): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === "function")
+    return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 export function readFileText(file: Blob): Promise<string> {
   if (typeof file.text === "function") return file.text();
   return new Promise((resolve, reject) => {

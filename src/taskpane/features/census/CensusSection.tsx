@@ -4,12 +4,14 @@
  */
 import { Button, Field, Input, Spinner } from "@fluentui/react-components";
 import * as React from "react";
+import { groupProblems } from "../../../core/problem-groups";
 import { describeProblem, type Problem } from "../../../core/problems";
 import { Notice, Notices } from "../../components/Notices";
+import { ProblemGroups } from "../../components/ProblemGroups";
 import { useSectionStyles } from "../../components/styles";
 import type { ExportedCensus, ImportedCensus } from "./use-census";
 
-export type CensusField = "year" | "lea";
+export type CensusField = "year" | "lea" | "vacancies";
 
 export interface CensusSectionProps {
   importing: boolean;
@@ -18,6 +20,12 @@ export interface CensusSectionProps {
   importedTable: { key: string; name: string; chosen: boolean } | null;
   year: string;
   lea: string;
+  /**
+   * The vacancy FTE typed in, asked for only when the data gives none (no posts table, no
+   * Vacant rows, no LA-level figure imported): the census requires NumberOfVacancies.
+   */
+  vacancies: string;
+  needsVacancies: boolean;
   errors: Partial<Record<CensusField, string>>;
   /** Why the staff table cannot be exported yet (null when it can). */
   staffBlocker: string | null;
@@ -32,30 +40,21 @@ export interface CensusSectionProps {
   onDownload: () => void;
 }
 
-/** Problems listed in full up to this many per list; the rest are counted. */
-const MAX_LISTED = 200;
-
 const n = (value: number) => value.toLocaleString("en-GB");
 const plural = (count: number, one: string, many: string) =>
   `${n(count)} ${count === 1 ? one : many}`;
 
+/** Problems grouped by kind, each kind an expandable list of its rows. */
 function ProblemList(props: { title: string; problems: readonly Problem[] }) {
   const styles = useSectionStyles();
+  const groups = React.useMemo(() => groupProblems(props.problems), [props.problems]);
   if (props.problems.length === 0) return null;
-  const shown = props.problems.slice(0, MAX_LISTED);
   return (
     <section aria-label={props.title} className={styles.group}>
       <h4 className={styles.heading}>
         {props.title} ({n(props.problems.length)})
       </h4>
-      <ul className={styles.list}>
-        {shown.map((p, i) => (
-          <li key={i}>{describeProblem(p)}</li>
-        ))}
-      </ul>
-      {props.problems.length > shown.length && (
-        <p className={styles.muted}>And {n(props.problems.length - shown.length)} more.</p>
-      )}
+      <ProblemGroups groups={groups} renderProblem={(p) => describeProblem(p)} />
     </section>
   );
 }
@@ -121,9 +120,11 @@ export function CensusSection(props: CensusSectionProps): React.JSX.Element {
               .
             </p>
             <p className={styles.text}>
-              {imported.vacancyFte !== null
+              {imported.vacancyFte !== null && imported.vacancyFte !== 0
                 ? `LA-level vacancies read: ${imported.vacancyFte.toLocaleString("en-GB")} FTE${imported.agencyFte !== null ? `, and ${imported.agencyFte.toLocaleString("en-GB")} agency FTE` : ""}.`
-                : "The return has no LA-level vacancies: vacancies need a posts table."}
+                : imported.vacancyFte === 0
+                  ? "The return's vacancy figure is 0, which is read as not given (returns made without posts data hold 0): vacancies need a posts table."
+                  : "The return has no LA-level vacancies: vacancies need a posts table."}
             </p>
           </div>
         )}
@@ -186,6 +187,20 @@ export function CensusSection(props: CensusSectionProps): React.JSX.Element {
             onChange={(_, d) => props.onChange("lea", d.value)}
           />
         </Field>
+        {props.needsVacancies && (
+          <Field
+            label="Vacancy FTE at 30 September"
+            hint="The census requires the vacancy FTE. The staff table gives none (no posts table and no Vacant rows): choose a posts table in Data, or enter the figure from your establishment."
+            {...field("vacancies")}
+          >
+            <Input
+              className={styles.control}
+              inputMode="decimal"
+              value={props.vacancies}
+              onChange={(_, d) => props.onChange("vacancies", d.value)}
+            />
+          </Field>
+        )}
         {props.staffBlocker && <p className={styles.text}>{props.staffBlocker}</p>}
         <div className={styles.actions}>
           <Button disabledFocusable={cannotPrepare} onClick={props.onPrepare}>

@@ -9,10 +9,10 @@ import type { PostsTable, StaffTable } from "../../../core/ingest";
 import { Population } from "../../../core/measures/population";
 import { vacancyFte } from "../../../core/measures/workforce";
 import type { Problem } from "../../../core/problems";
-import { workforceData } from "../../../core/report";
+import { workforceData, type GivenFigures } from "../../../core/report";
 import type { WorkbookPort } from "../../../host/workbook-port";
 import type { Notice } from "../../components/Notices";
-import { copyText, readFileText, XML_TYPE } from "../../components/files";
+import { copyText, readFileBytes, XML_TYPE } from "../../components/files";
 import { censusReturnSheetPlan } from "../../../core/summary/file-sheets";
 import { plainError, sentence } from "../../components/plain-error";
 import type { CensusSectionProps, CensusField } from "./CensusSection";
@@ -28,6 +28,7 @@ export interface ImportedCensus {
   lea: string | null;
   vacancyFte: number | null;
   agencyFte: number | null;
+  agencyHeadcount: number | null;
   problems: Problem[];
 }
 
@@ -73,6 +74,7 @@ export function useCensus(deps: CensusDeps) {
   const [leaText, setLeaText] = React.useState<string | null>(null);
   const [exporting, setExporting] = React.useState(false);
   const [exported, setExported] = React.useState<ExportedCensus | null>(null);
+  const [vacanciesText, setVacanciesText] = React.useState("");
 
   // A return prepared from other data is not offered for download. (Keyed on the data, not
   // the objects: reading the same cells again, as on the pane's focus, keeps the return.)
@@ -88,15 +90,44 @@ export function useCensus(deps: CensusDeps) {
   if (!LEA.test(lea.trim()))
     errors.lea = "Enter your three-digit LA number, such as 352 (DfE's old LA code).";
 
+  // The LA-level figures of an imported return, when its table is the staff table and the year
+  // is the return's: vacancies (0 is not a figure) and agency, which count every agency worker.
+  const given: GivenFigures | null =
+    imported && staff && deps.staffIsImported(imported.sheet) && imported.year === yearNumber
+      ? {
+          vacancyFte: imported.vacancyFte === 0 ? null : imported.vacancyFte,
+          agencyFte: imported.agencyFte,
+          agencyHeadcount: imported.agencyHeadcount,
+        }
+      : null;
+  // The census requires a vacancy figure: from posts, Vacant rows or the return, else typed in.
+  const dataVacancies = React.useMemo(
+    () =>
+      staff && yearNumber !== null
+        ? vacancyFte(
+            new Population(workforceData(staff, posts, given), { asOf: censusDate(yearNumber) })
+          )
+        : null,
+    [staff, posts, yearNumber, given?.vacancyFte]
+  );
+  const needsVacancies = staff !== null && typeof dataVacancies !== "number";
+  const typedVacancies = Number(vacanciesText.trim());
+  if (
+    needsVacancies &&
+    (vacanciesText.trim() === "" || !Number.isFinite(typedVacancies) || typedVacancies < 0)
+  )
+    errors.vacancies =
+      "Enter the vacancy FTE at 30 September, such as 12.5 (or choose a posts table in Data).";
+
   const importFile = async (file: File) => {
     clear();
     setImporting(true);
     try {
-      const text = await readFileText(file);
+      const bytes = await readFileBytes(file);
       const census = await loadCensusCore();
       let result;
       try {
-        result = census.readCensus(text);
+        result = census.readCensus(bytes);
       } catch (error) {
         notify("error", `${file.name} cannot be imported.`, sentence(plainError(error)));
         return;
@@ -110,6 +141,7 @@ export function useCensus(deps: CensusDeps) {
         lea: result.lea,
         vacancyFte: result.vacancyFte,
         agencyFte: result.agencyFte,
+        agencyHeadcount: result.agencyHeadcount,
         problems: result.problems,
       });
       await reload();
@@ -128,17 +160,12 @@ export function useCensus(deps: CensusDeps) {
     setExported(null);
     try {
       const census = await loadCensusCore();
-      const given =
-        imported && deps.staffIsImported(imported.sheet) && imported.year === yearNumber
-          ? imported.vacancyFte
-          : null;
-      const vacancies = vacancyFte(
-        new Population(workforceData(staff, posts, given), { asOf: censusDate(yearNumber) })
-      );
       const result = census.writeCensus(staff, {
         year: yearNumber,
         lea: lea.trim(),
-        vacancyFte: typeof vacancies === "number" ? vacancies : null,
+        vacancyFte: typeof dataVacancies === "number" ? dataVacancies : typedVacancies,
+        agencyFte: given?.agencyFte ?? undefined,
+        agencyHeadcount: given?.agencyHeadcount ?? undefined,
       });
       setExported({
         xml: result.xml,
@@ -187,6 +214,8 @@ export function useCensus(deps: CensusDeps) {
     importedTable,
     year,
     lea,
+    vacancies: vacanciesText,
+    needsVacancies,
     errors,
     staffBlocker: deps.staffBlocker,
     exporting,
@@ -197,7 +226,8 @@ export function useCensus(deps: CensusDeps) {
     onUseTable: deps.onUseTable,
     onChange: (field: CensusField, value: string) => {
       if (field === "year") setYearText(value);
-      else setLeaText(value);
+      else if (field === "lea") setLeaText(value);
+      else setVacanciesText(value);
       setExported(null);
     },
     onPrepare: () => void prepare(),

@@ -1,19 +1,19 @@
 /**
- * Check: every problem in the staff and posts tables, errors (rows left out) first, each a link
- * that selects its cell; and the roles not on the ladder, each with a choice of ladder code.
+ * Check: every problem in the staff and posts tables, errors (rows left out) first, grouped by
+ * kind (an expandable list per kind, with its count, first rows and how to fix it), each problem
+ * a link that selects its cell; and the roles not on the ladder, each with a ladder code to pick.
  */
 import { Field, Link, Select } from "@fluentui/react-components";
 import * as React from "react";
 import type { ColumnMatch } from "../../../core/headers";
+import { groupProblems, type ProblemGroup } from "../../../core/problem-groups";
 import { describeProblem, Problem } from "../../../core/problems";
 import { ROLE_LADDER, RoleCode } from "../../../core/vocabulary";
 import type { SourceTable } from "../../../host/workbook-port";
 import { Notice, Notices } from "../../components/Notices";
+import { ProblemGroups } from "../../components/ProblemGroups";
 import { useSectionStyles } from "../../components/styles";
 import { problemAddress } from "./problem-cell";
-
-/** Links shown per group; the rest are counted (thousands of buttons would slow the pane). */
-export const SHOWN_PER_GROUP = 200;
 
 export interface ProblemSource {
   /** "Staff" or "Posts". */
@@ -36,73 +36,70 @@ export interface CheckSectionProps {
   onSelectCell: (sheet: string, address: string) => void;
 }
 
-interface Item {
-  key: string;
-  text: string;
-  sheet: string;
-  address: string;
+/** A source's problems of one severity, grouped by kind. */
+interface SourceGroups {
+  source: ProblemSource;
+  groups: ProblemGroup[];
+  count: number;
 }
 
-function items(sources: readonly ProblemSource[], severity: Problem["severity"]): Item[] {
-  const out: Item[] = [];
-  const several = sources.length > 1;
-  for (const s of sources) {
-    s.problems.forEach((p, i) => {
-      if (p.severity !== severity) return;
-      const address = problemAddress(p, s.table, s.columns, s.header);
-      out.push({
-        key: `${s.label}-${i}`,
-        text: several ? `${s.label}: ${describeProblem(p)}` : describeProblem(p),
-        sheet: s.table.sheet,
-        address,
-      });
-    });
-  }
-  return out;
+function grouped(sources: readonly ProblemSource[], severity: Problem["severity"]): SourceGroups[] {
+  return sources
+    .map((source) => {
+      const mine = source.problems.filter((p) => p.severity === severity);
+      return { source, groups: groupProblems(mine), count: mine.length };
+    })
+    .filter((s) => s.count > 0);
 }
 
-function ProblemGroup(props: {
+function ProblemSection(props: {
   title: string;
-  items: Item[];
+  sources: SourceGroups[];
+  several: boolean;
   onSelectCell: (sheet: string, address: string) => void;
 }): React.JSX.Element | null {
   const styles = useSectionStyles();
   const headingId = React.useId();
-  if (props.items.length === 0) return null;
-  const shown = props.items.slice(0, SHOWN_PER_GROUP);
+  const total = props.sources.reduce((n, s) => n + s.count, 0);
+  if (total === 0) return null;
   return (
     <section aria-labelledby={headingId} className={styles.group}>
       <h3 id={headingId} className={styles.heading}>
-        {props.title} ({props.items.length.toLocaleString("en-GB")})
+        {props.title} ({total.toLocaleString("en-GB")})
       </h3>
-      <ul className={styles.links}>
-        {shown.map((item) => (
-          <li key={item.key}>
-            <Link
-              as="button"
-              className={styles.link}
-              title={`Select cell ${item.address} on ${item.sheet}`}
-              onClick={() => props.onSelectCell(item.sheet, item.address)}
-            >
-              {item.text}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      {props.items.length > shown.length && (
-        <p className={styles.muted}>
-          Showing the first {shown.length} of {props.items.length.toLocaleString("en-GB")}. Fix
-          these and read the data again to see the rest.
-        </p>
-      )}
+      {props.sources.map(({ source, groups }) => {
+        const prefix = props.several ? `${source.label}: ` : "";
+        return (
+          <ProblemGroups
+            key={source.label}
+            groups={groups}
+            prefix={prefix}
+            renderProblem={(p) => {
+              const address = problemAddress(p, source.table, source.columns, source.header);
+              return (
+                <Link
+                  as="button"
+                  className={styles.link}
+                  title={`Select cell ${address} on ${source.table.sheet}`}
+                  onClick={() => props.onSelectCell(source.table.sheet, address)}
+                >
+                  {prefix}
+                  {describeProblem(p)}
+                </Link>
+              );
+            }}
+          />
+        );
+      })}
     </section>
   );
 }
 
 export function CheckSection(props: CheckSectionProps): React.JSX.Element {
   const styles = useSectionStyles();
-  const errors = React.useMemo(() => items(props.sources, "error"), [props.sources]);
-  const warnings = React.useMemo(() => items(props.sources, "warning"), [props.sources]);
+  const errors = React.useMemo(() => grouped(props.sources, "error"), [props.sources]);
+  const warnings = React.useMemo(() => grouped(props.sources, "warning"), [props.sources]);
+  const several = props.sources.length > 1;
   const leftOut = props.sources.reduce((n, s) => n + s.rowsLeftOut, 0);
   const rolesHeadingId = React.useId();
   return (
@@ -117,17 +114,20 @@ export function CheckSection(props: CheckSectionProps): React.JSX.Element {
           {leftOut === 0
             ? "No rows are left out."
             : `${leftOut.toLocaleString("en-GB")} ${leftOut === 1 ? "row is" : "rows are"} left out of the measures.`}{" "}
-          Select a problem to go to its cell.
+          Problems of one kind are grouped: open a group to see its rows. Select a problem to go to
+          its cell.
         </p>
       )}
-      <ProblemGroup
+      <ProblemSection
         title="Errors: rows left out"
-        items={errors}
+        sources={errors}
+        several={several}
         onSelectCell={props.onSelectCell}
       />
-      <ProblemGroup
+      <ProblemSection
         title="Warnings: values blanked or noted"
-        items={warnings}
+        sources={warnings}
+        several={several}
         onSelectCell={props.onSelectCell}
       />
       {props.roles.length > 0 && (
