@@ -3,44 +3,89 @@ import { isPrimarySuppressed, suppressionMask } from "../../src/core/disclosure"
 import { ingestStaff } from "../../src/core/ingest";
 import { buildSummaryPlan } from "../../src/core/summary/build";
 import { DEFAULT_SUMMARY_OPTIONS } from "../../src/core/summary/options";
+import type { Disclosure } from "../../src/core/summary/plan";
 import { makeShareable } from "../../src/core/summary/shareable";
 import { createStaff, d, staffGrid } from "../support/factories";
 
 describe("disclosure control", () => {
+  const big = 40;
+  const primary = (d: Partial<Disclosure>, value: unknown = 1, threshold?: number) =>
+    isPrimarySuppressed({ table: "t", group: big, ...d }, value, threshold);
+
   it("suppresses counts of 1 to 4, and shares whose numerator or complement is 1 to 4, never totals", () => {
-    expect([0, 1, 4, 5].map((count) => isPrimarySuppressed({ table: "t", count }))).toEqual([
+    expect([0, 1, 4, 5].map((count) => primary({ count }, count))).toEqual([
       false,
       true,
       true,
       false,
     ]);
-    expect(isPrimarySuppressed({ table: "t", numerator: 2, denominator: 40 })).toBe(true);
-    expect(isPrimarySuppressed({ table: "t", numerator: 38, denominator: 40 })).toBe(true); // complement 2
-    expect(isPrimarySuppressed({ table: "t", numerator: 20, denominator: 40 })).toBe(false);
-    expect(isPrimarySuppressed({ table: "t", numerator: 0, denominator: 40 })).toBe(false);
-    expect(isPrimarySuppressed({ table: "t", count: 3, total: true })).toBe(false);
-    expect(isPrimarySuppressed({ table: "t", count: 7 }, 10)).toBe(true); // threshold configurable
+    expect(primary({ numerator: 2, denominator: 40 }, 0.05)).toBe(true);
+    expect(primary({ numerator: 38, denominator: 40 }, 0.95)).toBe(true); // complement 2
+    expect(primary({ numerator: 20, denominator: 40 }, 0.5)).toBe(false);
+    expect(primary({ numerator: 0, denominator: 40 }, 0)).toBe(false);
+    expect(primary({ count: 3, total: true, group: 3 }, 3)).toBe(false);
+    expect(primary({ count: 7 }, 7, 10)).toBe(true); // threshold configurable
   });
 
-  it("suppresses a second cell in a column with a total when only one would be hidden", () => {
-    const col = (count: number, total = false) => ({
-      disclosure: { table: "t", count, total },
-      column: 1,
+  it("suppresses every figure of a group under the threshold, and the figures behind few people", () => {
+    expect(primary({ group: 4 }, 53.5)).toBe(true); // an average age
+    expect(primary({ group: 5 }, 53.5)).toBe(false);
+    expect(primary({ group: 4 }, "n/a")).toBe(false); // nothing to hide
+    expect(primary({ people: 2 }, 1.8)).toBe(true); // the FTE of two leavers
+    expect(primary({ people: 0 }, 0)).toBe(false);
+  });
+
+  it("suppresses a share of 0 % or 100 % in a group under twice the threshold", () => {
+    const share = { numerator: 0, denominator: 9 };
+    expect(primary({ ...share, group: 9 }, 0)).toBe(true);
+    expect(primary({ numerator: 9, denominator: 9, group: 9 }, 1)).toBe(true);
+    expect(primary({ ...share, group: 10 }, 0)).toBe(false);
+    expect(primary({ share: true, group: 7 }, 0)).toBe(true); // a turnover rate of 0
+  });
+
+  const col = (count: number, row: number, total = false) => ({
+    disclosure: { table: "t", group: big, count, ...(total ? { total } : {}) },
+    row,
+    column: 1,
+    value: count,
+  });
+
+  it("suppresses a second cell in a column when only one would be hidden", () => {
+    expect(suppressionMask([col(3, 0), col(12, 1), col(8, 2), col(23, 3, true)])).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    // two already hidden: nothing more needed
+    expect(suppressionMask([col(3, 0), col(2, 1), col(8, 2), col(13, 3, true)])).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    // one group only: its figure would be the total, so the total gives way
+    expect(suppressionMask([col(3, 0), col(3, 1, true)])).toEqual([true, true]);
+  });
+
+  it("hides a second group by its size, a bundle together, and never one of a row sum alone", () => {
+    const cell = (row: number, column: number, value: number, d: Partial<Disclosure>) => ({
+      disclosure: { table: "t", group: big, ...d },
+      row,
+      column,
+      value,
     });
-    expect(suppressionMask([col(3), col(12), col(8), col(23, true)])).toEqual([
-      true,
-      false,
-      true,
-      false,
+    const mask = suppressionMask([
+      // leavers FTE and turnover of a role with 2 leavers, and of a role with 6
+      cell(0, 1, 1.8, { people: 2, bundle: "leavers" }),
+      cell(0, 2, 0.1, { people: 2, share: true, bundle: "leavers" }),
+      cell(1, 1, 5.0, { people: 6, bundle: "leavers" }),
+      cell(1, 2, 0.2, { people: 6, share: true, bundle: "leavers" }),
+      // male 6, female 6 and 2 other of 14: the other two would be 100 % minus the rest
+      cell(2, 3, 6 / 14, { numerator: 6, denominator: 14, sum: "gender", group: 14 }),
+      cell(2, 4, 6 / 14, { numerator: 6, denominator: 14, sum: "gender", group: 14 }),
     ]);
-    // two already hidden: nothing more needed; no total: nothing more needed
-    expect(suppressionMask([col(3), col(2), col(8), col(13, true)])).toEqual([
-      true,
-      true,
-      false,
-      false,
-    ]);
-    expect(suppressionMask([col(3), col(12)])).toEqual([true, false]);
+    expect(mask).toEqual([true, true, true, true, true, false]);
   });
 });
 
