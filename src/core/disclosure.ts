@@ -14,7 +14,8 @@
  * out from what is shown:
  * - bundles: figures of a row about the same people (leavers FTE, leavers, turnover) go together;
  * - row sums: figures of a row that add up (FTE by role and the FTE; male and female shares and
- *   the rest) never have exactly one hidden, counting a small unshown rest as hidden;
+ *   the rest) never have exactly one hidden, counting a small unshown rest as hidden (bundles
+ *   and row sums leave the total row alone);
  * - columns: a column of a table never has exactly one hidden figure (its total is shown, here
  *   or in another table): the next smallest group's figure is hidden too; where there is none
  *   (a table of one group) the column's total is hidden, the one case where a total gives way.
@@ -38,8 +39,7 @@ export function isPrimarySuppressed(
   if (small(d.count, threshold) || small(d.people, threshold)) return true;
   const isShare = d.share || d.numerator !== undefined;
   if (d.numerator !== undefined && d.denominator !== undefined) {
-    if (small(d.numerator, threshold) || small(d.denominator - d.numerator, threshold))
-      return true;
+    if (small(d.numerator, threshold) || small(d.denominator - d.numerator, threshold)) return true;
   }
   return isShare && d.group < 2 * threshold && (value === 0 || value === 1);
 }
@@ -69,10 +69,12 @@ export function suppressionMask(
   const mask = items.map((i) => isPrimarySuppressed(i.disclosure, i.value, threshold));
   const indices = items.map((_, i) => i).filter((i) => typeof items[i].value === "number");
   const facts = (i: number) => items[i].disclosure;
-  const bundles = groupBy(indices, (i) =>
+  // Bundles and row sums never reach a total row: the service's totals are shown as they are.
+  const body = indices.filter((i) => !facts(i).total);
+  const bundles = groupBy(body, (i) =>
     facts(i).bundle ? `${facts(i).table}\u0000${items[i].row}\u0000${facts(i).bundle}` : null
   );
-  const sums = groupBy(indices, (i) =>
+  const sums = groupBy(body, (i) =>
     facts(i).sum ? `${facts(i).table}\u0000${items[i].row}\u0000${facts(i).sum}` : null
   );
   const columns = groupBy(indices, (i) => `${facts(i).table}\u0000${items[i].column}`);
@@ -88,7 +90,7 @@ export function suppressionMask(
     (items[a].value as number) - (items[b].value as number) ||
     items[a].row - items[b].row;
 
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const b of bundles)
       if (b.some((i) => mask[i])) for (const i of b) changed = hide(i) || changed;

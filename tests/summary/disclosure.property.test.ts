@@ -256,7 +256,25 @@ function check(people: Person[], threshold: number) {
         `${t.name} table, column "${h}": one suppressed cell (row "${hidden.map((r) => cells[r][0].value)}") beside a total`
       ).not.toBe(1);
     });
-    // ... and within a row: FTE by role adds up to the FTE; Male % + Female % + other = 100 %.
+    // ... and within a row: a rate and the FTE it is made of (the denominator, a team's or a
+    // role's FTE, is shown in the profile table) never have exactly one hidden.
+    const RATIOS: Record<string, string[][]> = {
+      turnover: [["Leavers FTE", "Turnover rate"]],
+      "roles-leavers": [["Leavers FTE", "Turnover rate"]],
+      vacancies: [
+        ["Agency FTE", "Agency rate"],
+        ["Vacancy FTE", "Vacancy rate"],
+      ],
+    };
+    for (const ratio of RATIOS[t.name] ?? [])
+      for (const r of t.body) {
+        const [a, b] = ratio.map((h) => cells[r][headers.indexOf(h)]);
+        expect(
+          (isC(a) && isFigure(b)) || (isFigure(a) && isC(b)),
+          `${t.name} row "${cells[r][0].value}": one of ${ratio.join(" and ")} hidden, the other shown`
+        ).toBe(false);
+      }
+    // ... FTE by role adds up to the FTE; Male % + Female % + other = 100 %.
     if (t.name === "profile") {
       const col = (name: string) => headers.indexOf(name);
       const fteByRole = headers

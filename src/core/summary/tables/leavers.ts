@@ -35,7 +35,11 @@ function writeByReason(c: SummaryContext, top: number): number {
   for (const [key, reason] of rows) {
     const count = byReason.get(reason) ?? 0;
     // A reason's group is its leavers.
-    const disclosure = c.disclosure.count(count, { table: "leavers-reason", group: count, total: false });
+    const disclosure = c.disclosure.count(count, {
+      table: "leavers-reason",
+      group: count,
+      total: false,
+    });
     g.putRow(r++, 0, [
       label(reason ?? NOT_RECORDED),
       {
