@@ -66,6 +66,8 @@ export function suppressionMask(
   items: readonly DisclosureItem[],
   threshold = DEFAULT_THRESHOLD
 ): boolean[] {
+  // A threshold under 2 (set in Options) turns disclosure control off: nothing is hidden.
+  if (threshold < 2) return items.map(() => false);
   const mask = items.map((i) => isPrimarySuppressed(i.disclosure, i.value, threshold));
   const indices = items.map((_, i) => i).filter((i) => typeof items[i].value === "number");
   const facts = (i: number) => items[i].disclosure;

@@ -127,6 +127,49 @@ describe("prepare to share", () => {
     for (const id of ["N1", "E2", "S19"]) expect(text).not.toContain(`"${id}"`);
   });
 
+  it("hides a small team's whole row, and a second team's so that the total gives nothing back", () => {
+    const row = (team: string) =>
+      cells.find((r) => r[0]?.value === team && cells.indexOf(r) > cells.indexOf(header))!;
+    expect(
+      row("Emergency Duty")
+        .slice(1)
+        .every((c) => c.value === "c")
+    ).toBe(true); // 3 people
+    // average age and the equality shares too: nothing of a team of three is shown
+    expect(at("Emergency Duty", "Average age")).toBe("c");
+    // the next smallest team gives way in every column with a total
+    expect(at("South", "Headcount")).toBe("c");
+    expect(at("North", "Headcount")).toBe(30);
+  });
+
+  it("puts a note under each table with a c, states the threshold, and keeps nothing live", () => {
+    const under =
+      cells.findIndex((r, i) => i > cells.indexOf(header) && r[0]?.value === "Total") + 1;
+    expect(String(cells[under][0].value)).toMatch(
+      /^c: not shown to protect individuals \(fewer than 5 people/
+    );
+    const texts = cells.flat().map((c) => String(c.value ?? ""));
+    expect(texts.some((t) => /^c: .*threshold 5 people/.test(t))).toBe(true);
+    expect(texts).toContain("Inputs (as used for these figures)");
+    // the caseload highlight compares with the target's value, not the name the copy lacks
+    const cfs = shared.sheets[0].conditionalFormats ?? [];
+    expect(cfs.length).toBeGreaterThan(0);
+    for (const cf of cfs) expect(cf.formula).toBe(String(DEFAULT_SUMMARY_OPTIONS.caseloadTarget));
+    // the team charts would plot hidden figures: left out, and the note says so
+    const titles = shared.sheets[0].charts.map((c) => c.title);
+    expect(titles).not.toContain("FTE by team, stacked by role");
+    expect(texts).toContain(
+      'The chart "FTE by team, stacked by role" is left out of this copy: it would show figures hidden as c.'
+    );
+  });
+
+  it("hides nothing when the threshold in Options is under 2", () => {
+    const open = makeShareable(plan, { threshold: 1, version: "test", preparedOn: "2026-11-22" });
+    const all = open.sheets[0].blocks[0].cells.flat();
+    expect(all.some((c) => c.value === "c")).toBe(false);
+    expect(all.some((c) => /disclosure control is off/.test(String(c.value)))).toBe(true);
+  });
+
   it("shows small numbers as c, keeps totals, and says so in a footnote", () => {
     expect(at("North", "Disabled %")).toBe("c"); // 2 of 30
     expect(at("South", "Disabled %")).toBeCloseTo(6 / 20);

@@ -113,13 +113,7 @@ export function makeShareable(plan: WorkbookPlan, options: ShareableOptions = {}
   ];
   first.cells.push(
     Array.from({ length: width }, () => ({})),
-    note(
-      `c: not shown to protect individuals (${suppressed} figure${suppressed === 1 ? "" : "s"}; threshold ${threshold} people): ` +
-        `every figure of a team, role, band or leaving reason of fewer than ${threshold} people; a count of 1 to ${threshold - 1} people; ` +
-        `a percentage whose count or remainder is 1 to ${threshold - 1}; a 0 % or 100 % of a group of fewer than ${2 * threshold}; ` +
-        "or a second figure from which a hidden one could be worked out using a total. Totals for the whole service are shown as they are " +
-        "(except where a table has only one group, whose figures would be its total)."
-    ),
+    note(thresholdNote(threshold, suppressed)),
     ...dropped.map((chart) =>
       note(
         `The chart "${chart.title}" is left out of this copy: it would show figures hidden as c.`
@@ -144,6 +138,20 @@ export function makeShareable(plan: WorkbookPlan, options: ShareableOptions = {}
   return { sheets: [shared] };
 }
 
+/** The note at the end: what "c" means, and the threshold. */
+function thresholdNote(threshold: number, suppressed: number): string {
+  if (threshold < 2)
+    return `c: no figure is hidden in this copy (threshold ${threshold} people, set in Options: disclosure control is off).`;
+  const n = threshold - 1;
+  return (
+    `c: not shown to protect individuals (${suppressed} figure${suppressed === 1 ? "" : "s"}; threshold ${threshold} people): ` +
+    `every figure of a team, role, band or leaving reason of fewer than ${threshold} people; a count of 1 to ${n} people; ` +
+    `a percentage whose count or remainder is 1 to ${n}; a 0 % or 100 % of a group of fewer than ${2 * threshold}; ` +
+    "or a second figure from which a hidden one could be worked out using a total. Totals for the whole service are shown as they are " +
+    "(except where a table has only one group, whose figures would be its total)."
+  );
+}
+
 /**
  * Whether a chart may stay in the shareable copy: none of its values hidden; for a 100 %
  * stacked chart (each category's values as shares of their sum), no share of 0 % or 100 % in a
@@ -160,6 +168,7 @@ function chartIsSafe(
       const [row, column] = [r.row + Math.floor(k / r.columns), r.column + (k % r.columns)];
       return { row, column, value: cellAt(row, column)?.value };
     });
+  if (threshold < 2) return true;
   const values = chart.series.flatMap((s) => cells(s.values));
   if (values.some((v) => v.value === SUPPRESSED)) return false;
   if (chart.type !== "columnStacked100") return true;
