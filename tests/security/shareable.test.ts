@@ -36,6 +36,9 @@ describe("a shareable workbook made from the sample", () => {
     ).toHaveLength(1);
     expect(Object.values(parts).some((t) => /<f>|<f /.test(t))).toBe(false);
     expect(parts["xl/workbook.xml"]).not.toMatch(/WFS_/);
+    // no part (a conditional format, a chart) points at a name the copy does not define
+    for (const [name, text] of Object.entries(parts))
+      expect(text.includes("WFS_"), `a WFS_ name in ${name}`).toBe(false);
   });
 
   it("holds no staff ID, date of birth or raw equality value in any part", async () => {

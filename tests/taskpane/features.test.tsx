@@ -111,7 +111,7 @@ describe("Prepare to share", () => {
     await user.click(screen.getByRole("button", { name: "Prepare to share" }));
     expect(
       await screen.findByText(
-        "A new workbook holds the shareable summary: values only, no staff data, numbers under 5 shown as c. This workbook is unchanged.",
+        "A new workbook holds the shareable summary: values only, no staff data, groups of fewer than 5 people, and figures that would reveal them, shown as c. This workbook is unchanged.",
         {},
         { timeout: 20_000 }
       )

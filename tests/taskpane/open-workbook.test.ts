@@ -52,7 +52,7 @@ describe("settings and helpers of the new sections", () => {
 
   test("the share message and file name", () => {
     expect(sharedMessage(5)).toBe(
-      "A new workbook holds the shareable summary: values only, no staff data, numbers under 5 shown as c. This workbook is unchanged."
+      "A new workbook holds the shareable summary: values only, no staff data, groups of fewer than 5 people, and figures that would reveal them, shown as c. This workbook is unchanged."
     );
     expect(sharedMessage(0)).toMatch(/no numbers hidden/);
     expect(shareableName(new Date(2024, 2, 7))).toBe("Scrutiny summary to share 2024-03-07.xlsx");

@@ -80,7 +80,10 @@ export async function summary(args: Args, out: Out, err: Out = console.error): P
 
   let book: XlsxWorkbook;
   if (args.values.shareable) {
-    plan = makeShareable(plan, { version: VERSION });
+    plan = makeShareable(plan, {
+      version: VERSION,
+      threshold: DEFAULT_SUMMARY_OPTIONS.suppressionThreshold,
+    });
     book = XlsxWorkbook.empty();
   } else if (extname(file).toLowerCase() === ".xlsx") {
     book = await readXlsxFile(file);

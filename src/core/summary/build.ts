@@ -19,7 +19,7 @@ import { censusYearOf } from "./tables/census-year";
 import { SummaryContext, type SummaryInput, type TableWriter } from "./tables/context";
 import { writeCaseloads } from "./tables/caseloads";
 import { writeDefinitions } from "./tables/definitions";
-import { PEOPLE_COUNTS_AND_SHARES, type DisclosurePolicy } from "./tables/disclosure-policy";
+import { SMALL_NUMBERS_POLICY, type DisclosurePolicy } from "./tables/disclosure-policy";
 import { writeHeadline } from "./tables/headline";
 import { writeTitleAndInputs } from "./tables/inputs";
 import { writeKeyPoints } from "./tables/key-points";
@@ -50,7 +50,7 @@ const TABLES: TableWriter[] = [
 
 export function buildSummaryPlan(
   input: SummaryInput,
-  disclosure: DisclosurePolicy = PEOPLE_COUNTS_AND_SHARES
+  disclosure: DisclosurePolicy = SMALL_NUMBERS_POLICY
 ): WorkbookPlan {
   const options = { ...DEFAULT_SUMMARY_OPTIONS, ...input.options };
   const asOf =

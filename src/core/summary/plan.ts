@@ -28,16 +28,35 @@ export interface CellSpec {
   style?: CellStyle;
   /** What disclosure control needs to know about a figure that describes people (`metrics.md`, "Small numbers"). */
   disclosure?: Disclosure;
+  /** What a shareable copy (values only, read without the pane) says instead of this text. */
+  shareable?: string;
 }
 
 export interface Disclosure {
-  /** Cells of one table share a key; secondary suppression works within a table's columns. */
+  /** Cells of one table share a key; secondary suppression works within a table's rows and columns. */
   table: string;
-  /** A count of people, or a share's numerator and denominator (people with a known value). */
+  /**
+   * People in the group the cell's row describes, counted in the population the table describes
+   * (a team's social workers in post, a role's, a reason's leavers); for a total row, the service's.
+   */
+  group: number;
+  /** A count of people. */
   count?: number;
+  /** A share of people: its numerator and denominator (people with a known value). */
   numerator?: number;
   denominator?: number;
-  /** A total row: shown as it is, but used to decide secondary suppression. */
+  /** The people behind a figure that is not a count (the leavers behind a leavers FTE). */
+  people?: number;
+  /** A share or rate of the group: 0 % or 100 % of a small group says something about every person. */
+  share?: boolean;
+  /** Figures of one row about the same people (its leavers, its agency workers): hidden together. */
+  bundle?: string;
+  /**
+   * Figures of one row that add up (FTE by role and the FTE; the shares of one equality field
+   * and what is left of it): one hidden alone could be worked out from the others.
+   */
+  sum?: string;
+  /** A total row: shown as it is, but the figures above it must not be recoverable from it. */
   total?: boolean;
 }
 

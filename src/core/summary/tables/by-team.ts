@@ -1,16 +1,18 @@
 /** A per-team table with a total row, for the vacancies and caseloads tables. */
 import type { Filter } from "../measure-formulas";
 import { header, label, subtitle, totalLabel, type SummaryContext } from "./context";
+import type { GroupPopulation } from "./disclosure-policy";
 
 /**
  * Writes the heading, the header row, a row per team and a total row from `top` on: each
  * column's measure at the as-of date, with the disclosure policy's facts (the table's key is its
- * heading). Returns the first body row and the next free row (after a blank one).
+ * heading; a team's group is its people in `population`). Returns the first body row and the next free row (after a blank one).
  */
 export function writeByTeam(
   c: SummaryContext,
   top: number,
   heading: string,
+  population: GroupPopulation,
   columns: [heading: string, key: string][]
 ): { first: number; next: number } {
   const g = c.grid;
@@ -20,8 +22,9 @@ export function writeByTeam(
   const first = r;
   for (const team of [...c.teams, null]) {
     const filter: Filter = team === null ? {} : { team };
+    const row = c.row(heading, population, filter);
     const cells = columns.map(([, key]) => ({
-      ...c.peopleCell(key, filter, heading, team === null),
+      ...c.peopleCell(key, filter, row),
       ...(team === null ? { style: "total" as const } : {}),
     }));
     g.putRow(r++, 0, [team === null ? totalLabel() : label(team), ...cells]);

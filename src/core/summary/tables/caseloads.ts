@@ -11,6 +11,7 @@ export function writeCaseloads(c: SummaryContext, top: number): number {
     c,
     top,
     "5. Caseloads by team (case holders in post at the as-of date)",
+    "caseHolders",
     [
       ["Case holders", "caseHolders"],
       ["Average caseload", "averageCaseload"],

@@ -19,7 +19,7 @@ import { NAMES } from "../names";
 import type { SummaryOptions } from "../options";
 import type { CellSpec, ChartSpec, ConditionalFormatSpec, RangeSpec } from "../plan";
 import { SheetGrid } from "../sheet-grid";
-import type { DisclosurePolicy } from "./disclosure-policy";
+import type { DisclosurePolicy, Extra, GroupPopulation, RowFacts } from "./disclosure-policy";
 
 export interface SummaryInput {
   staff: StaffTable;
@@ -136,16 +136,21 @@ export class SummaryContext {
     return { formula: `=${formula}`, value: cellValue(value), format: fmt };
   }
 
-  /** measureCell at the as-of date with the disclosure policy's facts attached. */
-  peopleCell(key: string, filter: Filter, table: string, total: boolean): CellSpec {
+  /** measureCell at the as-of date with the disclosure policy's facts for its row attached. */
+  peopleCell(key: string, filter: Filter, row: RowFacts, extra?: Extra): CellSpec {
     const cell = this.measureCell(key, this.asOf, NAMES.asOf, filter);
-    const disclosure = this.disclosure.measure(
-      key,
-      this.population(this.asOf, filter),
+    const p = this.population(this.asOf, filter);
+    return { ...cell, disclosure: this.disclosure.measure(key, p, row, extra) };
+  }
+
+  /** The row facts of a group (`filter`) of a table that describes `population` at date `d`. */
+  row(table: string, population: GroupPopulation, filter: Filter, d = this.asOf): RowFacts {
+    const total = filter.team === undefined && filter.role === undefined;
+    return {
       table,
-      total
-    );
-    return disclosure ? { ...cell, disclosure } : cell;
+      group: this.disclosure.groupSize(population, this.population(d, filter)),
+      total,
+    };
   }
 
   /** One Population per date and filter, shared by every cell that needs it (each memoises its rows). */

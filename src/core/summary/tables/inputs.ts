@@ -18,7 +18,10 @@ export function writeTitleAndInputs(c: SummaryContext, top: number): number {
   });
   r++;
 
-  g.put(r++, 0, subtitle("Inputs (change these: the whole summary recalculates)"));
+  g.put(r++, 0, {
+    ...subtitle("Inputs (change these: the whole summary recalculates)"),
+    shareable: "Inputs (as used for these figures)",
+  });
   const inputCell = (text: string, name: string, cell: CellSpec) => {
     g.put(r, 0, label(text));
     g.put(r, 1, cell);

@@ -11,10 +11,16 @@ const RATES = [
   ["turnoverRate", "turnover rate"],
 ] as const;
 
-export function keyPoints(c: SummaryContext): string[] {
+/** A sentence, and how a shareable copy (read without the pane) says it, if otherwise. */
+export interface KeyPoint {
+  text: string;
+  shareable?: string;
+}
+
+export function keyPoints(c: SummaryContext): KeyPoint[] {
   const englandYear = c.england ? c.comparatorYear : null;
   const at = (key: string, col: number) => c.grid.get(c.headlineRow[key], col)?.value;
-  const out: string[] = [];
+  const out: KeyPoint[] = [];
   for (const [key, name] of RATES) {
     const now = pct(at(key, 1));
     if (!now) continue;
@@ -26,25 +32,28 @@ export function keyPoints(c: SummaryContext): string[] {
       s += `, ${value < before ? "down" : value > before ? "up" : "unchanged"} from ${pct(before)} a year earlier`;
     if (typeof eng === "number" && englandYear !== null)
       s += ` and ${value < eng ? "below" : value > eng ? "above" : "level with"} England's ${pct(eng)} (${englandYear})`;
-    out.push(`${s}.`);
+    out.push({ text: `${s}.` });
   }
   const stability = pct(at("stabilityRate", 1));
   if (stability)
-    out.push(`Of the social workers in post a year earlier, ${stability} were still in post.`);
+    out.push({
+      text: `Of the social workers in post a year earlier, ${stability} were still in post.`,
+    });
   const caseload = at("averageCaseload", 1);
   if (typeof caseload === "number")
-    out.push(`The average caseload is ${caseload.toFixed(1)} cases per FTE case holder.`);
+    out.push({ text: `The average caseload is ${caseload.toFixed(1)} cases per FTE case holder.` });
   const left = c.input.staff.rowsLeftOut;
-  if (left > 0)
-    out.push(
-      `${left} row${left === 1 ? " was" : "s were"} left out of these figures because of errors in the staff data (see the pane's Check section).`
-    );
+  if (left > 0) {
+    const text = `${left} row${left === 1 ? " was" : "s were"} left out of these figures because of errors in the staff data`;
+    out.push({ text: `${text} (see the pane's Check section).`, shareable: `${text}.` });
+  }
   return out.slice(0, 6);
 }
 
 export function writeKeyPoints(c: SummaryContext, top: number): number {
   let r = top;
   c.grid.put(r++, 0, subtitle("Key points (at the as-of date of the build)"));
-  for (const sentence of keyPoints(c)) c.grid.put(r++, 0, { value: sentence, style: "keypoint" });
+  for (const { text, shareable } of keyPoints(c))
+    c.grid.put(r++, 0, { value: text, style: "keypoint", ...(shareable ? { shareable } : {}) });
   return r + 1;
 }

@@ -34,20 +34,28 @@ function writeByReason(c: SummaryContext, top: number): number {
   );
   for (const [key, reason] of rows) {
     const count = byReason.get(reason) ?? 0;
-    const disclosure = c.disclosure.count("leavers-reason", count);
+    // A reason's group is its leavers.
+    const disclosure = c.disclosure.count(count, {
+      table: "leavers-reason",
+      group: count,
+      total: false,
+    });
     g.putRow(r++, 0, [
       label(reason ?? NOT_RECORDED),
       {
         formula: `=${inYear(null, [SOCIAL_WORKERS, PERSON, is("Reason key", text(key))], "Leave", NAMES.asOf)}`,
         value: count,
         format: "0",
-        ...(disclosure ? { disclosure } : {}),
+        disclosure,
       },
     ]);
   }
   g.putRow(r++, 0, [
     totalLabel(),
-    { ...c.peopleCell("leaversHeadcount", {}, "leavers-reason", true), style: "total" },
+    {
+      ...c.peopleCell("leaversHeadcount", {}, c.row("leavers-reason", "socialWorkers", {})),
+      style: "total",
+    },
   ]);
   return r + 1;
 }
@@ -62,12 +70,15 @@ function writeByRole(c: SummaryContext, top: number): number {
     header("Turnover rate"),
   ]);
   for (const code of ROLE_CODES) {
+    // A role's group: its social workers in post (the turnover rate's denominator). The
+    // columns add up to the service's leavers, shown in the table above and the headline.
     const f = { role: code };
+    const row = c.row("leavers-role", "socialWorkers", f);
     g.putRow(r++, 0, [
       label(roleLabel(code)),
-      c.measureCell("leaversFte", c.asOf, NAMES.asOf, f),
-      c.peopleCell("leaversHeadcount", f, "leavers-role", false),
-      c.measureCell("turnoverRate", c.asOf, NAMES.asOf, f),
+      c.peopleCell("leaversFte", f, row),
+      c.peopleCell("leaversHeadcount", f, row),
+      c.peopleCell("turnoverRate", f, row),
     ]);
   }
   return r + 1;
@@ -85,11 +96,12 @@ function writeTurnoverByTeam(c: SummaryContext, top: number): number {
   for (const team of [...c.teams, null]) {
     const f: Filter = team === null ? {} : { team };
     const style = team === null ? { style: "total" as const } : {};
+    const row = c.row("turnover", "socialWorkers", f);
     g.putRow(r++, 0, [
       team === null ? totalLabel() : label(team),
-      { ...c.measureCell("leaversFte", c.asOf, NAMES.asOf, f), ...style },
-      { ...c.measureCell("fteSocialWorkers", c.asOf, NAMES.asOf, f), ...style },
-      { ...c.measureCell("turnoverRate", c.asOf, NAMES.asOf, f), ...style },
+      { ...c.peopleCell("leaversFte", f, row), ...style },
+      { ...c.peopleCell("fteSocialWorkers", f, row), ...style },
+      { ...c.peopleCell("turnoverRate", f, row), ...style },
     ]);
   }
   return r + 1;

@@ -4,7 +4,6 @@
  * the FTE-by-role and equality charts.
  */
 import { ROLE_CODES, roleLabel } from "../../vocabulary";
-import { NAMES } from "../names";
 import type { CellSpec } from "../plan";
 import { header, label, subtitle, totalLabel, type SummaryContext } from "./context";
 
@@ -34,10 +33,12 @@ export function writeProfile(c: SummaryContext, top: number): number {
     0,
     subtitle("2. Workforce profile by team (social workers in post at the as-of date)")
   );
-  const cell = ([, key, role]: ProfileColumn, team: string | undefined): CellSpec =>
-    role !== undefined
-      ? c.measureCell(key, c.asOf, NAMES.asOf, { team, role })
-      : c.peopleCell(key, { team }, "profile", team === undefined);
+  // A team's group: its social workers in post. FTE by role adds up to the FTE (a row sum).
+  const cell = ([, key, role]: ProfileColumn, team: string | undefined): CellSpec => {
+    const row = c.row("profile", "socialWorkers", { team });
+    const fte = key === "fteSocialWorkers" ? { sum: "fte" } : {};
+    return c.peopleCell(key, { team, role }, row, fte);
+  };
   const headerRow = r;
   g.putRow(r++, 0, [header("Team"), ...COLUMNS.map(([h]) => header(h))]);
   const first = r;

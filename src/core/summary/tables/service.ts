@@ -38,6 +38,7 @@ export function writeService(c: SummaryContext, top: number): number {
       [c.d1, NAMES.asOfYearBefore],
     ] as [number, string][]) {
       const counts = lengthOfService(c.population(d, filter));
+      const row = c.row("service", "socialWorkers", filter, d);
       const context = {
         d: ref,
         filter,
@@ -47,12 +48,11 @@ export function writeService(c: SummaryContext, top: number): number {
       };
       BANDS.forEach(([lo, hi], i) => {
         const count = counts[SERVICE_BANDS[i]];
-        const disclosure = c.disclosure.count("service", count, total);
         cells.push({
           formula: `=${serviceBandFormula(context, lo, hi)}`,
           value: count,
           format: "0",
-          ...(disclosure ? { disclosure } : {}),
+          disclosure: c.disclosure.count(count, row),
           ...(total ? { style: "total" as const } : {}),
         });
       });

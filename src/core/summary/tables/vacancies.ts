@@ -3,7 +3,7 @@ import { writeByTeam } from "./by-team";
 import type { SummaryContext } from "./context";
 
 export function writeVacancies(c: SummaryContext, top: number): number {
-  return writeByTeam(c, top, "4. Vacancies and agency by team (at the as-of date)", [
+  return writeByTeam(c, top, "4. Vacancies and agency by team (at the as-of date)", "workers", [
     ["Vacancy FTE", "vacancyFte"],
     ["Vacancy rate", "vacancyRate"],
     ["Agency FTE", "agencyFte"],

@@ -35,7 +35,7 @@ export function sharedOnSheetMessage(sheet: string, threshold: number): string {
 export function sharedMessage(threshold: number): string {
   const hidden =
     threshold > 1
-      ? `numbers under ${threshold} shown as c`
+      ? `groups of fewer than ${threshold} people, and figures that would reveal them, shown as c`
       : "no numbers hidden (the suppression threshold in Options is below 2)";
   return `A new workbook holds the shareable summary: values only, no staff data, ${hidden}. This workbook is unchanged.`;
 }
