@@ -56,6 +56,17 @@ describe("singleFileHtml", () => {
     ).toThrow(/cannot be inlined/);
   });
 
+  it("escapes '<!--' in a regular expression literal (Terser leaves it there) to the same pattern", () => {
+    const code = 'window.found = /<!--[\\s\\S]*?-->/.test("a <!-- b --> c");';
+    const html = single.singleFileHtml({ template: TEMPLATE, script: code, css });
+    const inlined = /<script>([\s\S]*?)<\/script>/.exec(html)![1];
+    expect(inlined).not.toContain("<!--");
+    expect(single.policyProblems(html)).toEqual([]);
+    const window: { found?: boolean } = {};
+    new Function("window", inlined)(window);
+    expect(window.found).toBe(true);
+  });
+
   it("fails when the template no longer has the parts it replaces", () => {
     expect(() =>
       single.singleFileHtml({ template: "<html><body></body></html>", script, css })
