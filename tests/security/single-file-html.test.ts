@@ -9,7 +9,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const single = require("../../scripts/single-file-html.js") as {
   cspHash: (text: string) => string;
   inlineTextProblem: (tag: string, text: string) => string | null;
