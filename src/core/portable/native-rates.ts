@@ -18,7 +18,8 @@
  * accepts" (thousands separators, a decimal comma), so the native form gives #VALUE! for it.
  * The report lists such cells (see rewrite.ts) so the analyst can retype them as numbers.
  *
- * Only functions every engine has are used (IF, ISERROR, ISNUMBER, AND and error literals), no
+ * Only functions every engine has are used (IF, ISERROR, ISNUMBER, ISLOGICAL, OR, NOT and error
+ * literals), no
  * LET (LibreOffice 7.4 lacks it): each argument is repeated, so it must have no side effects.
  */
 
@@ -54,24 +55,47 @@ function operand(text: string): string {
     )
   )
     return t;
-  if (/^\d+(\.\d+)?([eE][-+]?\d+)?$/.test(t)) return t;
+  if (NUMBER.test(t)) return t;
   return `(${t})`;
+}
+
+const NUMBER = /^\(?-?\d+(\.\d+)?([eE][-+]?\d+)?\)?$/;
+
+/** A number written in the formula: its value, known now (so it needs no test in the cell). */
+function literalNumber(text: string): number | null {
+  const t = text.trim();
+  return NUMBER.test(t) ? Number(t.replace(/[()]/g, "")) : null;
 }
 
 /**
  * The native formula (no leading "=") for a rate function on two numbers. `second` is null when
  * the call omitted it (or left it empty).
+ *
+ * Tests are nested IFs, not OR(…): LibreOffice 7.4 gets OR(FALSE,ISLOGICAL(45.3)) wrong (TRUE).
+ * A number written in the formula needs no test; a negative one is #VALUE! at once.
  */
 export function nativeRate(id: RateId, first: string, second: string | null): string {
   const a = operand(first);
+  const aValue = literalNumber(first);
+  const errorOf = (x: string, known: number | null, rest: string) =>
+    known === null ? `IF(ISERROR(${x}),${x},${rest})` : rest;
   if (second === null || second.trim() === "") {
     // numberArg(null) is #VALUE!, after an error in the first argument.
-    return `IF(ISERROR(${a}),${a},#VALUE!)`;
+    return errorOf(a, aValue, "#VALUE!");
   }
   const b = operand(second);
+  const bValue = literalNumber(second);
   const value = SHAPE[id] === "part-of-whole" ? `${a}/(${a}+${b})` : `${a}/${b}`;
-  return (
-    `IF(ISERROR(${a}),${a},IF(ISERROR(${b}),${b},` +
-    `IF(AND(ISNUMBER(${a}),ISNUMBER(${b})),IF(AND(${a}>=0,${b}>=0),${value},#VALUE!),#VALUE!)))`
-  );
+  if ((aValue !== null && aValue < 0) || (bValue !== null && bValue < 0))
+    return errorOf(a, aValue, errorOf(b, bValue, "#VALUE!"));
+  const unknown = [a, b].filter((_, i) => (i === 0 ? aValue : bValue) === null);
+  let body = value;
+  if (unknown.length > 0) {
+    const signs = unknown.map((x) => `${x}>=0`).join(",");
+    body = `IF(AND(${signs}),${value},#VALUE!)`;
+    // ISLOGICAL too: LibreOffice counts TRUE and FALSE as numbers (Excel does not).
+    for (const x of [...unknown].reverse()) body = `IF(ISLOGICAL(${x}),#VALUE!,${body})`;
+    body = `IF(AND(${unknown.map((x) => `ISNUMBER(${x})`).join(",")}),${body},#VALUE!)`;
+  }
+  return errorOf(a, aValue, errorOf(b, bValue, body));
 }

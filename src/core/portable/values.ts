@@ -16,9 +16,20 @@ export function isError(v: unknown): v is ExcelError {
   return typeof v === "object" && v !== null && !Array.isArray(v) && "error" in v;
 }
 
-/** A number as a formula writes it (negative numbers in brackets, so "2^-1" stays "2^(-1)"). */
+/**
+ * A number as a formula writes it: in decimals where that is exact (HyperFormula cannot read
+ * "1E-12"; Excel and LibreOffice can), negative numbers in brackets so "2^-1" stays "2^(-1)".
+ */
 function numberLiteral(n: number): string {
-  const text = String(n).replace("e+", "E").replace("e-", "E-");
+  let text = String(n);
+  const exp = /e([-+]\d+)$/.exec(text);
+  if (exp && Math.abs(Number(exp[1])) <= 20) {
+    const decimal = n
+      .toFixed(Math.min(100, Math.max(0, -Number(exp[1]) + 17)))
+      .replace(/\.?0+$/, "");
+    if (Number(decimal) === n) text = decimal;
+  }
+  text = text.replace("e+", "E+").replace("e-", "E-");
   return n < 0 ? `(${text})` : text;
 }
 
@@ -35,7 +46,8 @@ export function literal(value: CellValue): string {
 export function arrayLiteral(grid: readonly (readonly CellValue[])[]): string {
   return `{${grid
     .map((row) =>
-      row.map((v) => (typeof v === "number" && v < 0 ? String(v) : literal(v))).join(",")
+      // An array constant takes a negative number without brackets.
+      row.map((v) => literal(v).replace(/^\((-.*)\)$/, "$1")).join(",")
     )
     .join(";")}}`;
 }

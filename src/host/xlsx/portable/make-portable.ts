@@ -38,14 +38,7 @@ import { addNotes } from "./note-parts";
 import { writeRestorePart } from "./restore-part";
 import type { RestoreRecord } from "./restore-part";
 import type { CellXml } from "./sheet-cells";
-import {
-  cellValue,
-  formulaCellXml,
-  parseCells,
-  refOf,
-  setCells,
-  valueCellXml,
-} from "./sheet-cells";
+import { cellValue, formulaCellXml, refOf, setCells, valueCellXml } from "./sheet-cells";
 import type { WorkbookData } from "./workbook-data";
 import { nameIsCell, readWorkbookData, workbookResolver } from "./workbook-data";
 
@@ -250,14 +243,14 @@ async function portableSheet(
       const now = r.formula ?? callValueLiteral(r.value ?? null);
       entry.became = r.kind;
       entry.now = `=${now}`;
-      replacements.push({ from: m[0], to: m[0].replace(m[3], escapeXml(now)) });
+      replacements.push({ from: m[0], to: m[0].replace(m[3], () => escapeXml(now)) });
       restore.push({ kind: "rule", sheet: name, original: text, now });
     } else if (r.kind === "unresolved") {
       entry.reason = `${r.reason}: left as it is; it needs the add-in`;
     }
     report.add(name, entry);
   }
-  for (const { from, to } of replacements) after = after.replace(from, to);
+  for (const { from, to } of replacements) after = after.replace(from, () => to);
   xml = data0 ? before + after : after;
 
   if (xml !== sheet.xml) pkg.setText(sheet.entry.path, xml);
@@ -325,14 +318,14 @@ async function portableNames(
       const now = r.formula ?? callValueLiteral(r.value ?? null);
       entry.became = r.kind;
       entry.now = `=${now}`;
-      edits.push({ from: m[0], to: m[0].replace(m[3], escapeXml(now)) });
+      edits.push({ from: m[0], to: m[0].replace(m[3], () => escapeXml(now)) });
       restore.push({ kind: "name", name: a.name, scope, original: formula, now });
     } else if (r.kind === "unresolved") {
       entry.reason = `${r.reason}: left as it is; it needs the add-in`;
     }
     report.add(scope ?? "(workbook)", entry);
   }
-  for (const { from, to } of edits) text = text.replace(from, to);
+  for (const { from, to } of edits) text = text.replace(from, () => to);
   xml = xml.slice(0, block.start) + text + xml.slice(block.end);
   return xml;
 }

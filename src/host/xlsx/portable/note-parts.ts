@@ -120,14 +120,14 @@ export async function addNotes(
     ).exec(comments);
     if (existing) {
       // Keep the user's note; add ours as its own paragraph.
-      const withOurs = existing[0].replace(/<\/text>/, `${runXml(`\n${note.text}`)}</text>`);
-      comments = comments.replace(existing[0], withOurs);
+      const withOurs = existing[0].replace(/<\/text>/, () => `${runXml(`\n${note.text}`)}</text>`);
+      comments = comments.replace(existing[0], () => withOurs);
       continue;
     }
     const item = `<comment ref="${note.ref}" authorId="${authorId}"><text>${runXml(note.text)}</text></comment>`;
     comments = comments.includes("<commentList/>")
-      ? comments.replace("<commentList/>", `<commentList>${item}</commentList>`)
-      : comments.replace("</commentList>", `${item}</commentList>`);
+      ? comments.replace("<commentList/>", () => `<commentList>${item}</commentList>`)
+      : comments.replace("</commentList>", () => `${item}</commentList>`);
     newShapes.push(note.ref);
   }
   pkg.setText(commentsPath, comments);
@@ -163,7 +163,10 @@ export async function addNotes(
   const block = Number(/<o:idmap\b[^>]*data="(\d+)/.exec(vml)?.[1] ?? 1);
   let next = Math.max(block * 1024, ...ids) + 1;
   const shapes = newShapes.map((ref) => shapeXml(next++, ref)).join("");
-  pkg.setText(vmlPath, vml.replace(/<\/xml>\s*$/, `${shapes}</xml>`));
+  pkg.setText(
+    vmlPath,
+    vml.replace(/<\/xml>\s*$/, () => `${shapes}</xml>`)
+  );
 }
 
 /** Every note of a sheet: reference and plain text. */

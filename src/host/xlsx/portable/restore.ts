@@ -75,7 +75,13 @@ export async function restorePortable(
         );
         continue;
       }
-      xml = xml.slice(0, split) + after.replace(re, `$1${escapeXml(r.original)}$3`);
+      xml =
+        xml.slice(0, split) +
+        after.replace(
+          re,
+          (_all, open: string, _p: string, close: string) =>
+            `${open}${escapeXml(r.original)}${close}`
+        );
       group(sheet.name).push({
         where: "conditional format or validation",
         formula: `=${typedForm(r.original)}`,
@@ -97,7 +103,10 @@ export async function restorePortable(
       report.notRestored.push(`the name ${r.name} (changed since the copy)`);
       continue;
     }
-    workbookXml = workbookXml.replace(re, `$1${escapeXml(r.original)}$3`);
+    workbookXml = workbookXml.replace(
+      re,
+      (_all, open: string, _p: string, close: string) => `${open}${escapeXml(r.original)}${close}`
+    );
     group(r.scope ?? "(workbook)").push({ where: r.name, formula: `=${typedForm(r.original)}` });
     report.restored++;
   }
