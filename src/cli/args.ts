@@ -21,6 +21,7 @@ export interface Args {
     la?: string;
     benchmarks?: string;
     shareable?: boolean;
+    restore?: boolean;
     help?: boolean;
   };
 }

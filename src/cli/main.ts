@@ -8,6 +8,7 @@ import { UsageError, type Args, type Out } from "./args";
 import { census } from "./commands/census";
 import { check } from "./commands/check";
 import { metrics } from "./commands/metrics";
+import { portable } from "./commands/portable";
 import { summary } from "./commands/summary";
 import { template } from "./commands/template";
 
@@ -18,6 +19,8 @@ const USAGE = `usage:
                     [--la LA [--benchmarks INDICATORS.csv]] [--shareable]
   workforce template -o OUT.xlsx
   workforce census  FILE --year YYYY [--la NNN] -o RETURN.xml
+  workforce portable BOOK.xlsx -o COPY.xlsx [--json]     a copy that works without the add-in
+  workforce portable COPY.xlsx --restore -o BOOK.xlsx [--json]
 
 FILE is an .xlsx workbook, a .csv file (UTF-8 or Windows-1252) or a CSWW census return (.xml).`;
 
@@ -27,6 +30,7 @@ const COMMANDS: Record<string, (args: Args, out: Out, err: Out) => Promise<numbe
   census,
   summary,
   template,
+  portable,
 };
 
 async function run(argv: string[], out: Out, err: Out): Promise<number> {
@@ -45,6 +49,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
       la: { type: "string" },
       benchmarks: { type: "string" },
       shareable: { type: "boolean" },
+      restore: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
