@@ -31,6 +31,7 @@ import { makePortable } from "../../../src/host/xlsx/portable/make-portable";
 import type { PortableReport } from "../../../src/host/xlsx/portable/make-portable";
 import { restorePortable } from "../../../src/host/xlsx/portable/restore";
 import { workforceEngine } from "../../support/hyperformula-workforce";
+import { assertWellFormed } from "./support";
 import {
   convert,
   CSV_ALL_SHEETS,
@@ -217,6 +218,26 @@ describe("a portable copy of a workbook with every WORKFORCE function in every f
     expect(report.otherAddins).toEqual([
       { sheet: "Rates", where: "H30", functions: ["_xldudf_CONTOSO_ADD"] },
     ]);
+  });
+
+  it("writes every part it changed as well-formed XML, with a note on each cell it changed", async () => {
+    const zip = await JSZip.loadAsync(copy);
+    const a = await JSZip.loadAsync(original);
+    for (const [path, file] of Object.entries(zip.files)) {
+      if (file.dir || !/\.(xml|rels|vml)$/.test(path)) continue;
+      const text = await file.async("string");
+      if (text === (await a.file(path)?.async("string"))) continue;
+      await assertWellFormed(text, path);
+    }
+    const comments = Object.keys(zip.files).filter((p) => /^xl\/comments\d+\.xml$/.test(p));
+    expect(comments).toHaveLength(2);
+    let notes = 0;
+    for (const p of comments)
+      notes += ((await zip.file(p)!.async("string")).match(/<comment /g) ?? []).length;
+    const cellEntries = report.sheets
+      .flatMap((s) => s.entries)
+      .filter((e) => e.what === "cell" || e.what === "spill");
+    expect(notes).toBe(cellEntries.length);
   });
 
   it("keeps the bytes of every part it did not need to change", async () => {
