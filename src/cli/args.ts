@@ -22,6 +22,7 @@ export interface Args {
     benchmarks?: string;
     vacancies?: string;
     shareable?: boolean;
+    restore?: boolean;
     help?: boolean;
   };
 }

@@ -8,6 +8,7 @@ import { UsageError, type Args, type Out } from "./args";
 import { census } from "./commands/census";
 import { check } from "./commands/check";
 import { metrics } from "./commands/metrics";
+import { portable } from "./commands/portable";
 import { summary } from "./commands/summary";
 import { template } from "./commands/template";
 
@@ -19,6 +20,8 @@ const USAGE = `usage:
   workforce template -o OUT.xlsx
   workforce census  FILE --year YYYY [--la NNN] -o RETURN.xml
                     (--posts FILE | --posts-sheet NAME | --vacancies FTE) [--csv]
+  workforce portable BOOK.xlsx -o COPY.xlsx [--json]     a copy that works without the add-in
+  workforce portable COPY.xlsx --restore -o BOOK.xlsx [--json]
 
 FILE is an .xlsx workbook, a .csv file (UTF-8 or Windows-1252) or a CSWW census return (.xml).
 census needs a vacancy figure (DfE requires NumberOfVacancies): a posts table (--posts FILE,
@@ -32,6 +35,7 @@ const COMMANDS: Record<string, (args: Args, out: Out, err: Out) => Promise<numbe
   census,
   summary,
   template,
+  portable,
 };
 
 async function run(argv: string[], out: Out, err: Out): Promise<number> {
@@ -51,6 +55,7 @@ async function run(argv: string[], out: Out, err: Out): Promise<number> {
       benchmarks: { type: "string" },
       vacancies: { type: "string" },
       shareable: { type: "boolean" },
+      restore: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

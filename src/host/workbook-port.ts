@@ -62,4 +62,9 @@ export interface WorkbookPort {
   saveSettings(settings: Record<string, unknown>): Promise<void>;
   /** Hand a file to the user, leaving this workbook as it is (see Delivery). */
   deliverFile(file: FileToDeliver): Promise<Delivery>;
+  /**
+   * The open workbook as .xlsx bytes, to make a copy from (Office: the document's file; a file:
+   * the bytes it holds); null where this host cannot give them. Reading never changes it.
+   */
+  openWorkbookBytes(): Promise<Uint8Array | null>;
 }

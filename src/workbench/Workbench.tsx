@@ -106,6 +106,7 @@ export function Workbench(props: WorkbenchProps) {
       },
       loadSettings: () => book.loadSettings(),
       saveSettings: (s) => book.saveSettings(s),
+      openWorkbookBytes: () => book.openWorkbookBytes(),
       // The pane's files (Prepare to share, a census return) are downloaded: the open one is unchanged.
       deliverFile: async (file) => {
         downloadFile(file.data, file.name, file.type);

@@ -43,6 +43,8 @@ export class FakeHost implements WorkbookPort {
   /** Files the pane handed over, and how this host says it delivered them. */
   readonly delivered: FileToDeliver[] = [];
   delivery: Delivery = "downloaded";
+  /** The open workbook's bytes (null: a host that cannot give them). */
+  bytes: Uint8Array | null = null;
   /** When set, writePlan waits for this before it finishes (to see the progress bar). */
   gate: Promise<void> | null = null;
 
@@ -119,6 +121,11 @@ export class FakeHost implements WorkbookPort {
     this.fail("deliverFile");
     this.delivered.push(file);
     return this.delivery;
+  }
+
+  async openWorkbookBytes(): Promise<Uint8Array | null> {
+    this.fail("openWorkbookBytes");
+    return this.bytes;
   }
 
   async saveSettings(settings: Record<string, unknown>): Promise<void> {

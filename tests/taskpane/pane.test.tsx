@@ -163,6 +163,7 @@ describe("Keyboard and screen readers", () => {
       "Benchmarks",
       "Build",
       "Staff data template",
+      "Share the workbook",
       "Census",
     ]);
     const controls = Array.from(

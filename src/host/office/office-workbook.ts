@@ -13,6 +13,8 @@
  *      names and validations — one request, or one per chunk when a chunk boundary is reached;
  *   4. recalculate (calculation was suspended, so Excel leaves it to the add-in).
  */
+import type { DocumentFileSource } from "./document-file";
+import { officeDocument, readDocumentFile } from "./document-file";
 import {
   cellAddress,
   isHandedToUser,
@@ -89,6 +91,8 @@ export interface OfficeWorkbookOptions {
    * the global one; `undefined` where Excel has none.
    */
   createWorkbook?: ((base64: string) => Promise<void>) | undefined;
+  /** Office.context.document's getFileAsync (default: the global one; `undefined` where there is none). */
+  document?: DocumentFileSource | undefined;
 }
 
 const CHART_TYPES: Record<
@@ -878,6 +882,13 @@ export class OfficeWorkbook implements WorkbookPort {
    * "unavailable": an add-in cannot save a file in every Excel (blob downloads do nothing in Excel
    * on a Mac, office-js #2700), so the pane puts the content on a sheet instead.
    */
+  /** The open workbook's bytes (Office.context.document.getFileAsync, compressed, in slices). */
+  async openWorkbookBytes(): Promise<Uint8Array | null> {
+    const source = "document" in this.options ? this.options.document : officeDocument();
+    if (!source) return null;
+    return readDocumentFile(source);
+  }
+
   async deliverFile(file: FileToDeliver): Promise<Delivery> {
     if (file.type !== XLSX_TYPE || typeof file.data === "string") return "unavailable";
     if (this.supports("ExcelApi", "1.8") === false) return "unavailable";

@@ -120,6 +120,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private productNames: (Omit<ProductName, "sheet"> & { worksheetId: number })[] = [];
   private settings: Settings | null = null;
   private settingsChanged = false;
+  /** The bytes the workbook was opened from, until the port changes it. */
+  private openedBytes: Uint8Array | null = null;
 
   /**
    * `workbook` is the ExcelJS workbook, for reading. Change the workbook through the port: names,
@@ -151,6 +153,7 @@ export class XlsxWorkbook implements WorkbookPort {
       );
     }
     const book = new XlsxWorkbook(workbook, original);
+    book.openedBytes = buf instanceof Uint8Array ? buf.slice() : new Uint8Array(buf.slice(0));
     book.names = original.names;
     for (const ws of workbook.worksheets) {
       const sheet = original.sheets.get(ws.name);
@@ -223,6 +226,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writePlan(plan: WorkbookPlan, progress?: WriteProgress): Promise<WriteResult> {
+    this.openedBytes = null;
     progress?.("Reading the workbook", 0);
     // Template and imported sheets are handed to the user: never marked, never replaced.
     const planKeys = new Set<string>(
@@ -468,11 +472,20 @@ export class XlsxWorkbook implements WorkbookPort {
   async saveSettings(settings: Record<string, unknown>): Promise<void> {
     this.settings = structuredCopy(settings);
     this.settingsChanged = true;
+    this.openedBytes = null;
   }
 
   /** A workbook file has no way to hand over another file: the caller (the workbench) downloads it. */
   async deliverFile(): Promise<Delivery> {
     return "unavailable";
+  }
+
+  /**
+   * The workbook's bytes: exactly the file it was opened from while nothing has changed it (so a
+   * copy keeps every part), else the workbook as it would be saved now.
+   */
+  async openWorkbookBytes(): Promise<Uint8Array | null> {
+    return this.openedBytes ? this.openedBytes.slice() : this.toBuffer();
   }
 
   /** Tests only: throw after writing plan sheet `i`, as a failure half-way would. */

@@ -21,6 +21,7 @@ import { CensusSection } from "../features/census/CensusSection";
 import { CheckSection } from "../features/check/CheckSection";
 import { DataSection } from "../features/data/DataSection";
 import { OptionsSection } from "../features/options/OptionsSection";
+import { PortableBanner, PortableSection } from "../features/portable/PortableSection";
 import { TemplateSection } from "../features/template/TemplateSection";
 import { StyleRoot } from "./StyleRoot";
 import type { AppProps } from "./types";
@@ -76,6 +77,7 @@ function Pane(props: AppProps): React.JSX.Element {
         leaves this workbook.
       </p>
       <Notices notices={pane.notices} onDismiss={pane.dismiss} />
+      <PortableBanner {...pane.portable} />
       {pane.loading && <Spinner size="small" label="Reading the workbook…" />}
       <Accordion
         multiple
@@ -133,6 +135,14 @@ function Pane(props: AppProps): React.JSX.Element {
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <TemplateSection {...pane.template} />
+          </AccordionPanel>
+        </AccordionItem>
+        <AccordionItem value="portable">
+          <AccordionHeader as="h2" size="large">
+            Share the workbook
+          </AccordionHeader>
+          <AccordionPanel className={styles.panel}>
+            <PortableSection {...pane.portable} />
           </AccordionPanel>
         </AccordionItem>
         <AccordionItem value="census">

@@ -27,6 +27,8 @@ import {
   sharedOnSheetMessage,
 } from "../features/build/share";
 import { useCensus } from "../features/census/use-census";
+import { PORTABLE_WARNING } from "../features/portable/portable-copy";
+import { usePortable } from "../features/portable/use-portable";
 import type { ProblemSource } from "../features/check/CheckSection";
 import { headerCells, headerChoices, withChoice } from "../features/data/mapping";
 import { findTableByName, pickPostsTable, pickStaffTable, tableKey } from "../features/data/tables";
@@ -67,6 +69,8 @@ const COMPARATOR_YEARS = ENGLAND.map((e) => e.year).sort((a, b) => a - b);
 
 export function usePane(props: AppProps) {
   const { host } = props;
+  // ---- a copy that works without the add-in (its own feature: state and messages) ----
+  const portable = usePortable(host);
   const [loading, setLoading] = React.useState(true);
   const [reading, setReading] = React.useState(false);
   const [tables, setTables] = React.useState<SourceTable[]>([]);
@@ -544,6 +548,8 @@ export function usePane(props: AppProps) {
       } else {
         notify("share", "success", "Ready to share.", sharedMessage(options.suppressionThreshold));
       }
+      if (portable.holdsFormulas)
+        notify("share", "warning", PORTABLE_WARNING, "Share a copy made in “Share the workbook”.");
     } catch (error) {
       notify("share", "error", "Could not prepare the summary to share.", plainError(error));
     } finally {
@@ -633,6 +639,7 @@ export function usePane(props: AppProps) {
   const roles = [...new Set([...(staffResult?.unmappedRoles ?? []), ...Object.keys(roleMap)])];
 
   return {
+    portable,
     loading,
     notices: noticesFor("pane"),
     dismiss,
