@@ -154,6 +154,8 @@ export function usePane(props: AppProps) {
       staffMapping: data.staffMapping,
       postsMapping: data.postsMapping,
       roleMap: data.roleMap,
+      ...(data.staffHeaderRow !== null ? { staffHeaderRow: data.staffHeaderRow } : {}),
+      ...(data.postsHeaderRow !== null ? { postsHeaderRow: data.postsHeaderRow } : {}),
       options: options.values,
       lastBuild: build.lastBuild,
       benchmarks: benchmarks.saved,

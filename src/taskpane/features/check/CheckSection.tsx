@@ -1,6 +1,8 @@
 /**
  * Check: every problem in the staff and posts tables, errors (rows left out) first, each a link
- * that selects its cell; and the roles not on the ladder, each with a choice of ladder code.
+ * that selects its cell; and the roles not on the ladder, each with a choice of ladder code. A
+ * required column that was not found is a mapping problem, listed once under "Columns not found"
+ * (every row waits on it), not among the rows' errors.
  */
 import { Field, Link, Select } from "@fluentui/react-components";
 import * as React from "react";
@@ -11,6 +13,7 @@ import type { SourceTable } from "../../../host/workbook-port";
 import { Notice, Notices } from "../../components/Notices";
 import { useSectionStyles } from "../../components/styles";
 import { problemAddress } from "./problem-cell";
+import { Term, TERMS } from "../../components/Term";
 
 /** Links shown per group; the rest are counted (thousands of buttons would slow the pane). */
 export const SHOWN_PER_GROUP = 200;
@@ -43,12 +46,15 @@ interface Item {
   address: string;
 }
 
+/** A required column the header row does not have (matchHeaders' problem): a mapping problem. */
+const isMissingColumn = (p: Problem) => p.found === "no such column";
+
 function items(sources: readonly ProblemSource[], severity: Problem["severity"]): Item[] {
   const out: Item[] = [];
   const several = sources.length > 1;
   for (const s of sources) {
     s.problems.forEach((p, i) => {
-      if (p.severity !== severity) return;
+      if (p.severity !== severity || isMissingColumn(p)) return;
       const address = problemAddress(p, s.table, s.columns, s.header);
       out.push({
         key: `${s.label}-${i}`,
@@ -105,6 +111,10 @@ export function CheckSection(props: CheckSectionProps): React.JSX.Element {
   const warnings = React.useMemo(() => items(props.sources, "warning"), [props.sources]);
   const leftOut = props.sources.reduce((n, s) => n + s.rowsLeftOut, 0);
   const rolesHeadingId = React.useId();
+  const mappingHeadingId = React.useId();
+  const missing = props.sources.flatMap((s) =>
+    s.problems.filter(isMissingColumn).map((p) => ({ source: s.label, problem: p }))
+  );
   return (
     <div className={styles.stack}>
       <Notices notices={props.notices} onDismiss={props.onDismiss} />
@@ -119,6 +129,24 @@ export function CheckSection(props: CheckSectionProps): React.JSX.Element {
             : `${leftOut.toLocaleString("en-GB")} ${leftOut === 1 ? "row is" : "rows are"} left out of the measures.`}{" "}
           Select a problem to go to its cell.
         </p>
+      )}
+      {missing.length > 0 && (
+        <section aria-labelledby={mappingHeadingId} className={styles.group}>
+          <h3 id={mappingHeadingId} className={styles.heading}>
+            Columns not found ({missing.length.toLocaleString("en-GB")})
+          </h3>
+          <p className={styles.text}>
+            Every row is left out until each of these is mapped: choose the column that holds it in
+            Data.
+          </p>
+          <ul className={styles.list}>
+            {missing.map(({ source, problem }) => (
+              <li key={`${source}-${problem.column}`}>
+                {source}: {problem.column}, {problem.expected}.
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <ProblemGroup
         title="Errors: rows left out"
@@ -136,8 +164,8 @@ export function CheckSection(props: CheckSectionProps): React.JSX.Element {
             Roles not on the ladder
           </h3>
           <p className={styles.muted}>
-            These roles are kept under their own text. Map one to a ladder role to count it in the
-            role tables.
+            These roles are kept under their own text. Map one to a{" "}
+            <Term explanation={TERMS.ladder}>ladder role</Term> to count it in the role tables.
           </p>
           {props.roles.map((role) => (
             <Field key={role} label={`Role "${role}"`}>

@@ -28,6 +28,8 @@ export interface DataSettings {
   staffMapping?: ColumnMapping<StaffColumn>;
   postsMapping?: ColumnMapping<PostsColumn>;
   roleMap?: Record<string, RoleCode>;
+  staffHeaderRow?: number;
+  postsHeaderRow?: number;
 }
 
 export interface DataDeps<S extends DataSettings> {
@@ -56,6 +58,9 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
   const [staffMapping, setStaffMapping] = React.useState<ColumnMapping<StaffColumn>>({});
   const [postsMapping, setPostsMapping] = React.useState<ColumnMapping<PostsColumn>>({});
   const [roleMap, setRoleMap] = React.useState<Record<string, RoleCode>>({});
+  /** The header rows the user chose (sheet row numbers); null: found automatically. */
+  const [staffHeaderRow, setStaffHeaderRow] = React.useState<number | null>(null);
+  const [postsHeaderRow, setPostsHeaderRow] = React.useState<number | null>(null);
 
   const readGrid = React.useCallback(
     async (table: SourceTable): Promise<Grid | null> => {
@@ -123,6 +128,12 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
         posts && posts.name === settings.postsTable ? (settings.postsMapping ?? {}) : {}
       );
       setRoleMap(settings.roleMap ?? {});
+      setStaffHeaderRow(
+        staff && staff.name === settings.staffTable ? (settings.staffHeaderRow ?? null) : null
+      );
+      setPostsHeaderRow(
+        posts && posts.name === settings.postsTable ? (settings.postsHeaderRow ?? null) : null
+      );
       onStarted(settings);
       setLoading(false);
     })();
@@ -160,16 +171,26 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
   const staffResult = React.useMemo(
     () =>
       staffTable && staffGrid
-        ? ingestStaff(staffGrid, { mapping: staffMapping, roleMap, firstRow: staffTable.firstRow })
+        ? ingestStaff(staffGrid, {
+            mapping: staffMapping,
+            roleMap,
+            firstRow: staffTable.firstRow,
+            ...(staffHeaderRow !== null ? { headerRow: staffHeaderRow } : {}),
+          })
         : null,
-    [staffTable, staffGrid, staffMapping, roleMap]
+    [staffTable, staffGrid, staffMapping, roleMap, staffHeaderRow]
   );
   const postsResult = React.useMemo(
     () =>
       postsTable && postsGrid
-        ? ingestPosts(postsGrid, { mapping: postsMapping, roleMap, firstRow: postsTable.firstRow })
+        ? ingestPosts(postsGrid, {
+            mapping: postsMapping,
+            roleMap,
+            firstRow: postsTable.firstRow,
+            ...(postsHeaderRow !== null ? { headerRow: postsHeaderRow } : {}),
+          })
         : null,
-    [postsTable, postsGrid, postsMapping, roleMap]
+    [postsTable, postsGrid, postsMapping, roleMap, postsHeaderRow]
   );
   const staffHeader = React.useMemo(
     () =>
@@ -230,11 +251,24 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
   const chooseStaffTable = (key: string | null) => {
     setStaffKey(key);
     setStaffMapping({});
+    setStaffHeaderRow(null);
     if (key !== null && key === postsKey) setPostsKey(null);
     changed();
   };
   const choosePostsTable = (key: string | null) => {
     setPostsKey(key);
+    setPostsMapping({});
+    setPostsHeaderRow(null);
+    changed();
+  };
+  /** The user says which row holds the headings (null: find it again); the mapping starts afresh. */
+  const chooseStaffHeaderRow = (row: number | null) => {
+    setStaffHeaderRow(row);
+    setStaffMapping({});
+    changed();
+  };
+  const choosePostsHeaderRow = (row: number | null) => {
+    setPostsHeaderRow(row);
     setPostsMapping({});
     changed();
   };
@@ -269,6 +303,8 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
     staffMapping,
     postsMapping,
     roleMap,
+    staffHeaderRow,
+    postsHeaderRow,
     staffResult,
     postsResult,
     staffHeader,
@@ -291,6 +327,7 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
               table: staffTable,
               result: staffResult,
               choices: headerChoices(staffHeader, staffTable.firstColumn),
+              headerRowChosen: staffHeaderRow,
             }
           : null,
       posts:
@@ -299,6 +336,7 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
               table: postsTable,
               result: postsResult,
               choices: headerChoices(postsHeader, postsTable.firstColumn),
+              headerRowChosen: postsHeaderRow,
             }
           : null,
       reading,
@@ -306,6 +344,8 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
       onPostsTable: choosePostsTable,
       onMapStaff: mapStaff,
       onMapPosts: mapPosts,
+      onStaffHeaderRow: chooseStaffHeaderRow,
+      onPostsHeaderRow: choosePostsHeaderRow,
       onReload: () => void reload(),
     },
   };
