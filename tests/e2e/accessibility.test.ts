@@ -22,7 +22,6 @@ import { ingestStaff } from "../../src/core/ingest";
 import { pathToFileURL } from "node:url";
 
 const SHOTS = process.env.WFS_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), "wfs-a11y-"));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require("../../scripts/serve-workbench.js") as {
   serve: (port: number) => Promise<Server>;
 };
@@ -62,18 +61,20 @@ async function openSection(page: Page, name: string) {
 async function everyState(page: Page, url: string, size: string): Promise<string[]> {
   const found: string[] = [];
   const scan = async (state: string) => {
-    // Let Fluent's motion (sections opening and closing) finish: axe measures what is painted.
-    await page.waitForFunction(
-      () =>
+    // Let Fluent's motion (sections opening and closing) finish, twice over a quarter second
+    // (the pane may start one after reading the workbook): axe measures what is painted.
+    for (let idle = 0; idle < 2; ) {
+      const still = await page.evaluate(() =>
         document
           .getAnimations()
           .every(
             (a) =>
               a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity
-          ),
-      undefined,
-      { timeout: 10_000 }
-    );
+          )
+      );
+      idle = still ? idle + 1 : 0;
+      await page.waitForTimeout(250);
+    }
     const now = await axeViolations(page, `${state} @ ${size}`);
     if (process.env.WFS_A11Y_LOG) console.log(now.join("\n") || `${state} @ ${size}: none`);
     found.push(...now);
@@ -107,6 +108,9 @@ async function everyState(page: Page, url: string, size: string): Promise<string
   await poll(() => visible(page, "heading", "Summary built"), "the build's result");
   await scan("built");
   await shot("workbench-built");
+  await page
+    .locator(".charts")
+    .screenshot({ path: join(SHOTS, `workbench-charts-${size}.png`) });
 
   for (const section of ["Data", "Benchmarks", "Census"]) await openSection(page, section);
   await poll(
@@ -124,8 +128,8 @@ async function everyState(page: Page, url: string, size: string): Promise<string
 
   await page.locator('header input[type="file"]').setInputFiles(CENSUS_RETURN);
   await poll(
-    () => visible(page, "heading", /csww-sample-return-2022\.xlsx/),
-    "the census return imported"
+    async () => (await page.getByText(/^Staff( rows in .*: |: )/).count()) > 0,
+    "the census return imported and read as the staff table"
   );
   await scan("census return imported");
 
