@@ -63,7 +63,7 @@ async function everyState(page: Page, url: string, size: string): Promise<string
   const scan = async (state: string) => {
     // Let Fluent's motion (sections opening and closing) finish, twice over a quarter second
     // (the pane may start one after reading the workbook): axe measures what is painted.
-    for (let idle = 0; idle < 2; ) {
+    for (let idle = 0; idle < 2;) {
       const still = await page.evaluate(() =>
         document
           .getAnimations()
@@ -94,6 +94,8 @@ async function everyState(page: Page, url: string, size: string): Promise<string
   );
   await scan("sample opened");
   await shot("workbench-sample");
+  if (size === "1280")
+    await page.locator(".pane").screenshot({ path: join(SHOTS, `pane-sample-${size}.png`) });
 
   await page.getByRole("button", { name: /Row 98, Start Date/ }).click();
   await poll(
@@ -108,9 +110,7 @@ async function everyState(page: Page, url: string, size: string): Promise<string
   await poll(() => visible(page, "heading", "Summary built"), "the build's result");
   await scan("built");
   await shot("workbench-built");
-  await page
-    .locator(".charts")
-    .screenshot({ path: join(SHOTS, `workbench-charts-${size}.png`) });
+  await page.locator(".charts").screenshot({ path: join(SHOTS, `workbench-charts-${size}.png`) });
 
   for (const section of ["Data", "Benchmarks", "Census"]) await openSection(page, section);
   await poll(
