@@ -313,6 +313,19 @@ describe.skipIf(!haveChromium)("accessibility gate in Chromium", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).toBe("region");
     expect(await focusSeen(page)).toMatchObject({ inView: true });
+
+    // A term's explanation shows on keyboard focus (and on hover).
+    await page.getByText("ASYE", { exact: true }).first().focus();
+    await poll(
+      () => visible(page, "tooltip", /^ASYE: the Assessed and Supported Year/),
+      "ASYE explained on focus"
+    );
+    await page.mouse.move(0, 0);
+    await page.getByText("c", { exact: true }).first().hover();
+    await poll(
+      () => visible(page, "tooltip", /^c means a count too small to show/),
+      "c explained on hover"
+    );
     await page.close();
   }, 180_000);
 });
