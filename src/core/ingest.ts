@@ -34,6 +34,8 @@ export interface IngestOptions<K extends string> {
   roleMap?: Readonly<Record<string, RoleCode>>;
   /** The sheet row number of grid[0] (default 1). */
   firstRow?: number;
+  /** The sheet row number of the header row, as the user chose it; found when absent. */
+  headerRow?: number;
 }
 
 export interface IngestResult<K extends string, R> {
@@ -219,7 +221,10 @@ function readHeader<K extends string>(
   options: IngestOptions<K>
 ) {
   const firstRow = options.firstRow ?? 1;
-  const headerIndex = findHeaderRow(grid, specs);
+  const headerIndex =
+    options.headerRow !== undefined && grid.length > 0
+      ? Math.max(0, Math.min(grid.length - 1, options.headerRow - firstRow))
+      : findHeaderRow(grid, specs);
   const headerRow = firstRow + headerIndex;
   const { columns, problems } = matchHeaders(
     grid[headerIndex] ?? [],

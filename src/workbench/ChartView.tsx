@@ -1,25 +1,25 @@
 /**
  * A summary chart drawn in the page (SVG) from the same cells the Excel chart is bound to, so
- * the workbench shows what the workbook's chart shows. Clustered, stacked and 100 % stacked
- * columns, and lines.
+ * the workbench shows what the workbook's chart shows, in the workbook's series colours.
+ * Clustered, stacked and 100 % stacked columns, and lines. The value axis has round ticks (1, 2,
+ * 2.5 or 5 times a power of ten); category labels wrap onto up to three lines under their column,
+ * or are turned when a word is wider than the column, and the drawing grows to hold them, so no
+ * label is cut or overlaps another.
  */
 import * as React from "react";
+import { SERIES_COLOURS } from "../core/summary/chart-colours";
 import type { ChartSpec, RangeSpec } from "../core/summary/plan";
 import type { ViewSheet } from "./sheet-model";
 
-const PALETTE = [
-  "#0F6CBD",
-  "#C50F1F",
-  "#107C10",
-  "#8764B8",
-  "#CA5010",
-  "#038387",
-  "#5C2E91",
-  "#986F0B",
-];
+const PALETTE = SERIES_COLOURS.map((c) => `#${c}`);
 const W = 520;
-const H = 260;
-const PAD = { left: 44, right: 8, top: 8, bottom: 48 };
+const PLOT_H = 200;
+const TOP = 10;
+const RIGHT = 10;
+/** Average width of a character of the 10 px tick font, in SVG units (generous). */
+const CHAR_W = 6;
+const LINE_H = 12;
+const MAX_LINES = 3;
 
 function cellsOf(sheet: ViewSheet, r: RangeSpec): unknown[] {
   const out: unknown[] = [];
@@ -31,6 +31,31 @@ function cellsOf(sheet: ViewSheet, r: RangeSpec): unknown[] {
 
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
+/** Round ticks from 0 to at least `max`: about `count` steps of 1, 2, 2.5 or 5 × 10^k. */
+export function niceTicks(max: number, count = 4): number[] {
+  if (!(max > 0)) return [0, 1];
+  const rough = max / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let i = 0; i * step < max + step * 1e-9; i++) ticks.push(Number((i * step).toPrecision(12)));
+  if (ticks[ticks.length - 1] < max - step * 1e-9) ticks.push(ticks.length * step);
+  if (ticks.length === 1) ticks.push(step);
+  return ticks;
+}
+
+/** A label's words on lines of at most `width` characters (a longer word keeps its own line). */
+export function wrapLabel(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [""];
+}
+
 export function ChartView({ chart, sheet }: { chart: ChartSpec; sheet: ViewSheet }) {
   const categories = cellsOf(sheet, chart.categories).map((c) => String(c ?? ""));
   const series = chart.series.map((s) => cellsOf(sheet, s.values).map(num));
@@ -40,54 +65,84 @@ export function ChartView({ chart, sheet }: { chart: ChartSpec; sheet: ViewSheet
     chart.type === "columnStacked100"
       ? series.map((vs) => vs.map((v, i) => (totals[i] ? v / totals[i] : 0)))
       : series;
-  const max = Math.max(
-    1e-9,
+  const dataMax = Math.max(
+    0,
     ...(stacked ? (chart.type === "columnStacked100" ? [1] : totals) : values.flat())
   );
-  const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const band = plotW / Math.max(1, categories.length);
-  const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
   const percent =
     chart.type === "columnStacked100" ||
     /rate|%/i.test(chart.title + chart.series.map((s) => s.name).join(" "));
-  const tick = (v: number) =>
-    percent ? `${Math.round(v * 100)}%` : String(Math.round(v * 10) / 10);
+  const ticks = niceTicks(chart.type === "columnStacked100" ? 1 : dataMax);
+  const max = ticks[ticks.length - 1];
+  const tickText = (v: number) =>
+    percent
+      ? `${Number((v * 100).toPrecision(12)).toLocaleString("en-GB")}%`
+      : v.toLocaleString("en-GB");
+
+  const left = 8 + CHAR_W * Math.max(...ticks.map((t) => tickText(t).length));
+  const plotW = W - left - RIGHT;
+  const band = plotW / Math.max(1, categories.length);
+  const perLine = Math.max(1, Math.floor((band - 4) / CHAR_W));
+  const wrapped = categories.map((c) => wrapLabel(c, perLine));
+  const turned = wrapped.some((ls) => ls.length > MAX_LINES || ls.some((l) => l.length > perLine));
+  const longest = Math.max(0, ...categories.map((c) => c.length));
+  // A label turned by 40° needs about sin(40°) of its length below the axis.
+  const bottom = turned
+    ? 16 + Math.ceil(longest * CHAR_W * 0.65)
+    : 8 + LINE_H * Math.max(1, ...wrapped.map((ls) => ls.length));
+  const H = TOP + PLOT_H + bottom;
+  // A turned label reaches left of its column by cos(40°) of its length: widen the drawing there.
+  const spill = turned
+    ? Math.max(
+        0,
+        ...categories.map((c, i) => c.length * CHAR_W * 0.77 - (left + band * (i + 0.5)) + 4)
+      )
+    : 0;
+  const y = (v: number) => TOP + PLOT_H - (v / max) * PLOT_H;
+  const baseY = TOP + PLOT_H;
 
   return (
     <figure className="chart">
       <figcaption>{chart.title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={chart.altText}>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line
-              x1={PAD.left}
-              x2={W - PAD.right}
-              y1={y(max * f)}
-              y2={y(max * f)}
-              className="grid"
-            />
-            <text x={PAD.left - 4} y={y(max * f) + 4} textAnchor="end" className="tick">
-              {tick(max * f)}
+      <svg
+        viewBox={`${-Math.ceil(spill)} 0 ${W + Math.ceil(spill)} ${H}`}
+        role="img"
+        aria-label={chart.altText}
+      >
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={left} x2={W - RIGHT} y1={y(t)} y2={y(t)} className="gridline" />
+            <text x={left - 4} y={y(t) + 3.5} textAnchor="end" className="tick">
+              {tickText(t)}
             </text>
           </g>
         ))}
         {chart.type === "line"
           ? values.map((vs, s) => (
-              <polyline
-                key={s}
-                fill="none"
-                stroke={PALETTE[s % PALETTE.length]}
-                strokeWidth={2}
-                points={vs.map((v, i) => `${PAD.left + band * (i + 0.5)},${y(v)}`).join(" ")}
-              />
+              <g key={s}>
+                <polyline
+                  fill="none"
+                  stroke={PALETTE[s % PALETTE.length]}
+                  strokeWidth={2}
+                  points={vs.map((v, i) => `${left + band * (i + 0.5)},${y(v)}`).join(" ")}
+                />
+                {vs.map((v, i) => (
+                  <circle
+                    key={i}
+                    cx={left + band * (i + 0.5)}
+                    cy={y(v)}
+                    r={3}
+                    fill={PALETTE[s % PALETTE.length]}
+                  />
+                ))}
+              </g>
             ))
           : categories.map((_, i) => {
               let base = 0;
               return values.map((vs, s) => {
                 const v = vs[i];
                 const width = stacked ? band * 0.6 : (band * 0.8) / values.length;
-                const x = PAD.left + band * i + (stacked ? band * 0.2 : band * 0.1 + width * s);
+                const x = left + band * i + (stacked ? band * 0.2 : band * 0.1 + width * s);
                 const top = stacked ? base + v : v;
                 const rect = (
                   <rect
@@ -97,28 +152,45 @@ export function ChartView({ chart, sheet }: { chart: ChartSpec; sheet: ViewSheet
                     width={Math.max(1, width - 1)}
                     height={Math.max(0, y(stacked ? base : 0) - y(top))}
                     fill={PALETTE[s % PALETTE.length]}
+                    stroke="#ffffff"
+                    strokeWidth={stacked ? 1 : 0}
                   />
                 );
                 base += stacked ? v : 0;
                 return rect;
               });
             })}
-        {categories.map((c, i) => (
-          <text
-            key={c + i}
-            x={PAD.left + band * (i + 0.5)}
-            y={H - PAD.bottom + 14}
-            textAnchor="middle"
-            className="tick"
-          >
-            {c.length > 11 ? `${c.slice(0, 10)}…` : c}
-          </text>
-        ))}
+        <line x1={left} x2={W - RIGHT} y1={baseY} y2={baseY} className="axis" />
+        {categories.map((c, i) => {
+          const x = left + band * (i + 0.5);
+          return turned ? (
+            <text
+              key={c + i}
+              x={x}
+              y={baseY + 12}
+              textAnchor="end"
+              transform={`rotate(-40 ${x} ${baseY + 12})`}
+              className="tick"
+            >
+              {c}
+            </text>
+          ) : (
+            <text key={c + i} x={x} y={baseY + 14} textAnchor="middle" className="tick">
+              {wrapped[i].map((line, k) => (
+                <tspan key={k} x={x} dy={k === 0 ? 0 : LINE_H}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          );
+        })}
       </svg>
       <ul className="legend">
         {chart.series.map((s, i) => (
           <li key={s.name}>
-            <span className="swatch" data-colour={i % PALETTE.length} />
+            <svg className="swatch" viewBox="0 0 10 10" aria-hidden="true">
+              <rect width="10" height="10" fill={PALETTE[i % PALETTE.length]} />
+            </svg>
             {s.name}
           </li>
         ))}

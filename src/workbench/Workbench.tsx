@@ -2,17 +2,24 @@
  * The workbench: the real task pane beside a sheet viewer, on an .xlsx file opened in the page
  * (nothing is uploaded). The pane is the same component that runs in Excel; only its host
  * differs: the .xlsx adapter, loaded (with ExcelJS) when a workbook is first opened. A CSWW
- * census return (.xml) opens as a new workbook holding its workers as a staff table. A workbook
- * the pane makes (Prepare to share) is downloaded.
+ * census return (.xml) opens as a new workbook holding its workers as a staff table, and a .csv
+ * as a workbook of one sheet holding its cells as text, read as the command line reads it. A
+ * workbook the pane makes (Prepare to share) is downloaded.
+ *
+ * The page is one `main` landmark holding the pane and the viewer side by side; on a narrow or
+ * short window (a 320 px phone, 400 % zoom) they stack and the page scrolls as one (workbench.css).
+ * The "Opening…" status and the error are live regions present from the start, whose text changes.
  */
 import * as React from "react";
 import type { WorkbookPort } from "../host/workbook-port";
 import type { ChartSpec, WorkbookPlan } from "../core/summary/plan";
 import type { AppProps } from "../taskpane/app/types";
 import { App } from "../taskpane/app/App";
+import { decodeCsv, parseCsv } from "../core/csv";
 import { downloadFile, readFileBytes, XLSX_TYPE } from "../taskpane/components/files";
 import { loadCensusCore } from "../taskpane/features/census/load-census";
-import { SheetView } from "./SheetView";
+import { SheetTabs } from "./SheetTabs";
+import { SheetView, type CellRef } from "./SheetView";
 import { viewSheets, type ViewSheet } from "./sheet-model";
 
 import type { XlsxWorkbook } from "../host/xlsx/xlsx-workbook";
@@ -30,7 +37,7 @@ export interface WorkbenchProps extends Omit<AppProps, "host"> {
 interface Opened {
   book: XlsxWorkbook;
   name: string;
-  /** Bumped on every write, so the pane and viewer re-read. */
+  /** A new number for every workbook opened (two files may share a name): the pane starts afresh. */
   generation: number;
 }
 
@@ -38,9 +45,12 @@ export function Workbench(props: WorkbenchProps) {
   const [opened, setOpened] = React.useState<Opened | null>(null);
   const [sheets, setSheets] = React.useState<ViewSheet[]>([]);
   const [active, setActive] = React.useState(0);
+  /** The cell the pane last selected (a problem's cell), shown highlighted in the viewer. */
+  const [selected, setSelected] = React.useState<CellRef | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [busy, setBusy] = React.useState(false);
   const charts = React.useRef(new Map<string, ChartSpec[]>());
+  const opens = React.useRef(0);
 
   const refresh = React.useCallback(
     (book: XlsxWorkbook) => setSheets(viewSheets(book.workbook, charts.current)),
@@ -50,8 +60,9 @@ export function Workbench(props: WorkbenchProps) {
   /** Shows a workbook just opened: the pane on it, its first sheet in the viewer. */
   const show = (book: XlsxWorkbook, name: string) => {
     charts.current = new Map();
-    setOpened({ book, name, generation: 0 });
+    setOpened({ book, name, generation: ++opens.current });
     setActive(0);
+    setSelected(null);
     refresh(book);
   };
 
@@ -92,6 +103,36 @@ export function Workbench(props: WorkbenchProps) {
     }
   };
 
+  /**
+   * A CSV file: a workbook of one sheet (named after the file) holding its cells as text, decoded
+   * and split as the command line does (UTF-8 or Windows-1252; comma or semicolon).
+   */
+  const openCsv = async (file: File) => {
+    setError(null);
+    setBusy(true);
+    try {
+      const { XlsxWorkbook } = await loadXlsx();
+      const grid = parseCsv(decodeCsv(new Uint8Array(await file.arrayBuffer())).text);
+      const book = XlsxWorkbook.empty();
+      const base = file.name.replace(/\.(csv|txt)$/i, "");
+      const sheetName =
+        base
+          .replace(/[\\/?*[\]:]/g, " ")
+          .slice(0, 31)
+          .trim() || "CSV";
+      book.workbook.addWorksheet(sheetName).addRows(grid);
+      show(book, `${base}.xlsx`);
+    } catch (e) {
+      setError(
+        e instanceof Error
+          ? `${file.name} could not be opened: ${e.message}`
+          : "The file could not be opened."
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
   // The pane's host: the opened workbook, with every write shown in the viewer.
   const host = React.useMemo<WorkbookPort | null>(() => {
     if (!opened) return null;
@@ -103,6 +144,7 @@ export function Workbench(props: WorkbenchProps) {
         await book.selectCell(sheet, address);
         const i = book.workbook.worksheets.findIndex((ws) => ws.name === sheet);
         if (i >= 0) setActive(i);
+        setSelected({ sheet, address });
       },
       loadSettings: () => book.loadSettings(),
       saveSettings: (s) => book.saveSettings(s),
@@ -142,9 +184,11 @@ export function Workbench(props: WorkbenchProps) {
   const onFile = (file: File | undefined) => {
     if (!file) return;
     if (/\.xml$/i.test(file.name)) void openCensus(file);
+    else if (/\.(csv|txt)$/i.test(file.name)) void openCsv(file);
     else void open(file.name, () => file.arrayBuffer());
   };
 
+  const sheet = sheets[active];
   return (
     <div className="workbench">
       <header className="bar">
@@ -152,11 +196,15 @@ export function Workbench(props: WorkbenchProps) {
         <p className="privacy">Everything happens in this page: your file is never uploaded.</p>
         <div className="actions">
           <label className="button">
-            Open an .xlsx file or a census return (.xml)
+            Open a file…
             <input
               type="file"
-              accept=".xlsx,.xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/xml,text/xml"
-              onChange={(e) => onFile(e.target.files?.[0])}
+              accept=".xlsx,.csv,.txt,.xml,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv,application/xml,text/xml"
+              onChange={(e) => {
+                onFile(e.target.files?.[0]);
+                // The same file can be opened again after a fix.
+                e.target.value = "";
+              }}
             />
           </label>
           <button type="button" onClick={() => void open("sample-staff.xlsx", props.loadSample)}>
@@ -169,14 +217,14 @@ export function Workbench(props: WorkbenchProps) {
             Download
           </button>
         </div>
-        {busy && <p role="status">Opening…</p>}
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
+        <p role="status" className="status">
+          {busy ? "Opening…" : ""}
+        </p>
+        <p role="alert" className="error">
+          {error ?? ""}
+        </p>
       </header>
-      <div
+      <main
         className="panes"
         onDragOver={(e) => e.preventDefault()}
         onDrop={(e) => {
@@ -184,38 +232,33 @@ export function Workbench(props: WorkbenchProps) {
           onFile(e.dataTransfer.files?.[0]);
         }}
       >
-        <aside className="pane" aria-label="Workforce Scrutiny task pane">
+        <section className="pane" aria-label="Task pane">
           {host && opened ? (
-            <App key={`${opened.name}:${opened.generation}`} {...props} host={host} />
+            <App key={`${opened.name}:${opened.generation}`} {...props} host={host} embedded />
           ) : (
             <p className="hint">
-              Open an .xlsx file or a CSWW census return (.xml), or drop one here; open the sample;
-              or start a new workbook for the staff data template.
+              Open an .xlsx or .csv file or a CSWW census return (.xml), or drop one here; open the
+              sample; or start a new workbook for the staff data template.
             </p>
           )}
-        </aside>
-        <main className="viewer" aria-label="Workbook">
+        </section>
+        <section className="viewer" aria-labelledby="viewer-title">
+          <h2 id="viewer-title" className="file">
+            {opened ? opened.name : "No workbook open"}
+          </h2>
           {opened && (
-            <>
-              <p className="file">{opened.name}</p>
-              <div role="tablist" aria-label="Sheets" className="tabs">
-                {sheets.map((s, i) => (
-                  <button
-                    key={s.name}
-                    role="tab"
-                    type="button"
-                    aria-selected={i === active}
-                    onClick={() => setActive(i)}
-                  >
-                    {s.name}
-                  </button>
-                ))}
-              </div>
-              {sheets[active] && <SheetView sheet={sheets[active]} />}
-            </>
+            <SheetTabs names={sheets.map((s) => s.name)} active={active} onSelect={setActive}>
+              {sheet && (
+                <SheetView
+                  key={sheet.name}
+                  sheet={sheet}
+                  selected={selected?.sheet === sheet.name ? selected.address : null}
+                />
+              )}
+            </SheetTabs>
           )}
-        </main>
-      </div>
+        </section>
+      </main>
     </div>
   );
 }

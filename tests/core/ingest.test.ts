@@ -3,6 +3,23 @@ import { ingestPosts, ingestStaff } from "../../src/core/ingest";
 import { createStaff, d, HEADER, staffGrid } from "../support/factories";
 
 describe("ingest: headers", () => {
+  it("reads the header row the user chose, where the automatic choice would be another", () => {
+    // Row 1 repeats the headings as a title band; the real table starts at row 3.
+    const grid = [
+      HEADER,
+      ["Workforce extract, September"],
+      ...staffGrid([createStaff(), createStaff()]),
+    ];
+    const found = ingestStaff(grid);
+    expect(found.headerRow).toBe(1);
+    const chosen = ingestStaff(grid, { headerRow: 3 });
+    expect(chosen.headerRow).toBe(3);
+    expect(chosen.records).toHaveLength(2);
+    expect(chosen.rowsRead).toBe(2);
+    // A sheet whose grid starts at row 5: the row is the sheet's row number.
+    expect(ingestStaff(grid, { firstRow: 5, headerRow: 7 }).headerRow).toBe(7);
+  });
+
   it("recognises columns by synonym, ignoring case, spaces, punctuation and a trailing note", () => {
     const grid = [
       [

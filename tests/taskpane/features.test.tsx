@@ -56,7 +56,16 @@ function renderPane(host: FakeHost, overrides: Partial<AppProps> = {}) {
   return { user, view, buildSummaryPlan };
 }
 
-const ready = () => screen.findByText(/^Staff rows in /);
+/**
+ * Waits until the staff table has been read and ingested, then opens Data again: it closes itself
+ * once every required column is recognised.
+ */
+const ready = async () => {
+  await screen.findByText(/^Staff: .*, \d+ rows, /);
+  const data = within(screen.getByRole("heading", { level: 2, name: "Data" })).getByRole("button");
+  if (data.getAttribute("aria-expanded") !== "true") await userEvent.click(data);
+  await screen.findByText(/^Staff rows in /);
+};
 const section = (name: string | RegExp) =>
   screen.getByRole("heading", { level: 2, name }).parentElement as HTMLElement;
 const openSection = async (user: ReturnType<typeof userEvent.setup>, name: string) =>

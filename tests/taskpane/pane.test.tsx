@@ -36,8 +36,21 @@ function renderPane(host: FakeHost, overrides: Partial<AppProps> = {}) {
   return { user, view, buildSummaryPlan, buildTemplatePlan, summaryPlan, templatePlan };
 }
 
-/** Waits until the staff table has been read and ingested. */
-const ready = () => screen.findByText(/^Staff rows in Staff:/);
+/** The button of a section's heading (it opens and closes the section). */
+const sectionButton = (name: string) =>
+  within(screen.getByRole("heading", { level: 2, name })).getByRole("button");
+
+/**
+ * Waits until the staff table has been read and ingested, then opens Data again: it closes itself
+ * once every required column is recognised, saying what was found in one line.
+ */
+const ready = async () => {
+  await screen.findByText(
+    /^Staff: Staff, \d+ rows, \d+ of \d+ columns recognised, all the required ones\./
+  );
+  await userEvent.click(sectionButton("Data"));
+  await screen.findByText(/^Staff rows in Staff:/);
+};
 
 /** A select by its label, in the whole pane or in one group ("Posts columns"). */
 const select = (name: string | RegExp, group?: string) =>
@@ -113,6 +126,52 @@ describe("Data", () => {
     expect(await screen.findByText(/No header row was recognised in Notes/)).toBeTruthy();
     expect(
       screen.getByText(/^Map the required staff columns in Data: Staff ID, Team/)
+    ).toBeTruthy();
+  });
+});
+
+describe("Keyboard path and header row", () => {
+  test("the skip link puts the focus on Build, and after a build the focus is on its result", async () => {
+    const host = new FakeHost(workbook().sources);
+    const { user } = renderPane(host);
+    await ready();
+    await user.click(screen.getByRole("link", { name: "Skip to Build" }));
+    const build = screen.getByRole("button", { name: "Build scrutiny summary" });
+    await waitFor(() => expect(document.activeElement).toBe(build));
+    await user.keyboard("{Enter}");
+    const result = await screen.findByRole("heading", { name: "Summary built" });
+    await waitFor(() => expect(document.activeElement).toBe(result));
+    // The status line was in the page before the build, and only its text changed.
+    expect(
+      screen
+        .getAllByRole("status")
+        .some((s) => /^Built from \d+ staff rows/.test(s.textContent ?? ""))
+    ).toBe(true);
+  });
+
+  test("Data stays open when a required column is missing; the header row can be chosen by hand", async () => {
+    const host = new FakeHost(workbook().sources);
+    const { user } = renderPane(host);
+    await ready();
+    // Row 4 (the first staff row) as the header: nothing under it is a staff row any more.
+    const headerRow = screen.getByLabelText("Header row of Staff");
+    await user.type(headerRow, "4");
+    expect(
+      await screen.findByText(/^Staff rows in Staff: 29 found, 0 used, 29 left out\.$/)
+    ).toBeTruthy();
+    expect(within(section(/^Check/)).getByText(/^Columns not found \(\d+\)$/)).toBeTruthy();
+    await waitFor(() =>
+      expect(host.saved.at(-1)).toMatchObject({ staffTable: "Staff", staffHeaderRow: 4 })
+    );
+    // Cleared: the header row is found again (sheet row 3).
+    await user.clear(headerRow);
+    expect(
+      await screen.findByText(/^Staff rows in Staff: 30 found, 29 used, 1 left out\.$/)
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        "Row 3 was found to hold the headings. Type another row number if they are elsewhere."
+      )
     ).toBeTruthy();
   });
 });
@@ -201,8 +260,13 @@ describe("Options and Build", () => {
     host.gate = new Promise<void>((resolve) => (open = resolve));
     const { user, buildSummaryPlan, summaryPlan } = renderPane(host);
     await ready();
-    // The as-of date defaults to the data's; the hint says which.
-    expect(screen.getByText(/Leave it blank for the data's default, 30\/09\/2023\./)).toBeTruthy();
+    // The as-of date defaults to the data's; the hint says which, in the user's own format.
+    const longDate = new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone: "UTC" });
+    expect(
+      screen.getByText(
+        `The census date the figures are for. Leave it blank for the data's default, ${longDate.format(new Date(Date.UTC(2023, 8, 30)))}.`
+      )
+    ).toBeTruthy();
     await user.type(screen.getByLabelText("As-of date"), "2023-03-31");
     await user.clear(screen.getByLabelText("Caseload target, all roles"));
     await user.type(screen.getByLabelText("Caseload target, all roles"), "20");

@@ -22,26 +22,15 @@ import { cellAddress } from "../../core/summary/plan";
 import type { ChartSpec, RangeSpec } from "../../core/summary/plan";
 import type { XlsxPackage } from "./package";
 import { CONTENT_TYPE, escapeXml, findElement, insertWorksheetChild, REL } from "./xml";
+import { SERIES_COLOURS } from "../../core/summary/chart-colours";
 
 const C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const XDR_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
 
-/**
- * Series colours: the Okabe–Ito palette (distinguishable with the common colour-vision
- * deficiencies), without its yellow, which is too pale on white.
- */
-export const SERIES_COLOURS = [
-  "0072B2",
-  "E69F00",
-  "009E73",
-  "D55E00",
-  "CC79A7",
-  "56B4E9",
-  "000000",
-  "999999",
-];
+/** Series colours: the same as the workbench viewer's (see chart-colours.ts). */
+export { SERIES_COLOURS };
 
 export type CachedValue = string | number | boolean | null | undefined;
 

@@ -2,7 +2,9 @@
  * The task pane: Data, Check, Options, Benchmarks, Build, the staff data template and Census, in
  * that order, as the sections of one accordion. The host (the workbook) and the plan builders
  * arrive as props. Benchmarks and Census start closed: DfE's figures load when Benchmarks is
- * first opened.
+ * first opened. Data closes itself once the workbook is read if every required column was
+ * recognised (a line under its heading says what was found), and a skip link goes straight to
+ * Build, so the keyboard reaches Build in a few presses.
  */
 import {
   Accordion,
@@ -16,10 +18,10 @@ import {
 import * as React from "react";
 import { Notices } from "../components/Notices";
 import { BenchmarksSection } from "../features/benchmarks/BenchmarksSection";
-import { BuildSection } from "../features/build/BuildSection";
+import { BUILD_BUTTON_ID, BuildSection } from "../features/build/BuildSection";
 import { CensusSection } from "../features/census/CensusSection";
 import { CheckSection } from "../features/check/CheckSection";
-import { DataSection } from "../features/data/DataSection";
+import { DataSection, dataSummary } from "../features/data/DataSection";
 import { OptionsSection } from "../features/options/OptionsSection";
 import { PortableBanner, PortableSection } from "../features/portable/PortableSection";
 import { TemplateSection } from "../features/template/TemplateSection";
@@ -49,6 +51,33 @@ const useStyles = makeStyles({
   },
   text: { margin: 0 },
   heading: { margin: 0 },
+  /** Out of sight until it has the focus, then in place at the top of the pane. */
+  skip: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    ":focus": {
+      position: "static",
+      width: "auto",
+      height: "auto",
+      overflow: "visible",
+      clipPath: "none",
+      whiteSpace: "normal",
+      alignSelf: "flex-start",
+      padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+      color: tokens.colorBrandForegroundLink,
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+    },
+  },
+  summary: {
+    margin: 0,
+    paddingInline: tokens.spacingHorizontalM,
+    paddingBottom: tokens.spacingVerticalS,
+    color: tokens.colorNeutralForeground2,
+  },
   panel: { paddingBottom: tokens.spacingVerticalL },
   footer: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
@@ -62,13 +91,37 @@ function Pane(props: AppProps): React.JSX.Element {
   const pane = usePane(props);
   const [open, setOpen] = React.useState<string[]>(OPEN_AT_START);
   const onOpenBenchmarks = pane.benchmarks.onOpen;
+
+  // Once the workbook is read: close Data when every required column was recognised.
+  const recognised = dataSummary(pane.data);
+  const decided = React.useRef(false);
+  React.useEffect(() => {
+    if (decided.current || pane.loading || !pane.data.staff?.result) return;
+    decided.current = true;
+    if (recognised?.complete) setOpen((items) => items.filter((i) => i !== "data"));
+  }, [pane.loading, pane.data.staff, recognised]);
+
+  // The skip link: open Build, then put the focus on its button.
+  const [toBuild, setToBuild] = React.useState(0);
+  React.useEffect(() => {
+    if (toBuild > 0) document.getElementById(BUILD_BUTTON_ID)?.focus();
+  }, [toBuild]);
+  const skipToBuild = (e: React.MouseEvent) => {
+    e.preventDefault();
+    setOpen((items) => (items.includes("build") ? items : [...items, "build"]));
+    setToBuild((n) => n + 1);
+  };
+  const Root = props.embedded ? "div" : "main";
   const { errors, warnings } = pane.problemCounts;
   const checkSummary =
     errors + warnings === 0
       ? ""
       : ` (${count(errors, "error", "errors")}, ${count(warnings, "warning", "warnings")})`;
   return (
-    <main className={styles.pane} aria-labelledby="pane-title">
+    <Root className={styles.pane} aria-labelledby={props.embedded ? undefined : "pane-title"}>
+      <a href={`#${BUILD_BUTTON_ID}`} className={styles.skip} onClick={skipToBuild}>
+        Skip to Build
+      </a>
       <h1 id="pane-title" className={styles.title}>
         Workforce Scrutiny
       </h1>
@@ -93,6 +146,9 @@ function Pane(props: AppProps): React.JSX.Element {
           <AccordionHeader as="h2" size="large">
             Data
           </AccordionHeader>
+          {!open.includes("data") && recognised && (
+            <p className={styles.summary}>{recognised.text}</p>
+          )}
           <AccordionPanel className={styles.panel}>
             <DataSection {...pane.data} />
           </AccordionPanel>
@@ -155,7 +211,7 @@ function Pane(props: AppProps): React.JSX.Element {
         </AccordionItem>
       </Accordion>
       <p className={styles.footer}>Workforce Scrutiny {props.version}</p>
-    </main>
+    </Root>
   );
 }
 

@@ -14,6 +14,9 @@ export interface LastBuild {
 
 export interface PaneSettings extends SavedSettings {
   lastBuild?: LastBuild;
+  /** The header rows the user chose (sheet row numbers); absent: found automatically. */
+  staffHeaderRow?: number;
+  postsHeaderRow?: number;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -61,6 +64,10 @@ export function readSettings(raw: unknown): PaneSettings {
   s.postsMapping = readMapping(raw.postsMapping);
   s.roleMap = readRoleMap(raw.roleMap);
   s.options = readOptions(raw.options);
+  for (const key of ["staffHeaderRow", "postsHeaderRow"] as const) {
+    const row = raw[key];
+    if (typeof row === "number" && Number.isInteger(row) && row >= 1) s[key] = row;
+  }
   if (
     isRecord(raw.lastBuild) &&
     typeof raw.lastBuild.fingerprint === "string" &&

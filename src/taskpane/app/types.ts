@@ -21,4 +21,9 @@ export interface AppProps {
   buildSummaryPlan: (input: SummaryInput) => WorkbookPlan;
   buildTemplatePlan: () => WorkbookPlan;
   version: string;
+  /**
+   * The pane is part of a larger page (the workbench), which holds the page's one `main`
+   * landmark: the pane is then a plain container inside it.
+   */
+  embedded?: boolean;
 }

@@ -50,4 +50,14 @@ export const useSectionStyles = makeStyles({
    * content, which for a select is its longest option (a long heading would widen the pane).
    */
   control: { minWidth: 0, maxWidth: "100%" },
+  /** Read by screen readers, not shown (a live region whose text is shown elsewhere too). */
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });

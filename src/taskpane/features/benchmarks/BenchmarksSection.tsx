@@ -49,6 +49,11 @@ export function BenchmarksSection(props: BenchmarksSectionProps): React.JSX.Elem
         saved in this workbook.
       </p>
       {props.loading && <Spinner size="small" label="Loading DfE's published figures…" />}
+      <p className={styles.hidden} role="status">
+        {authorities && props.query.trim() !== ""
+          ? `${shown.length.toLocaleString("en-GB")} of ${authorities.length.toLocaleString("en-GB")} local authorities shown.`
+          : ""}
+      </p>
       {authorities && (
         <>
           <Field

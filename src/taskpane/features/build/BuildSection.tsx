@@ -1,12 +1,14 @@
 /**
  * Build: the "Build scrutiny summary" button, its progress, what was written, and "Refresh"
  * when the staff data changed since the last build; and "Prepare to share", the summary as
- * values in a new workbook.
+ * values in a new workbook. The status lines are live regions present from the start, whose text
+ * changes; after a build the focus moves to its result.
  */
 import { Button, Field, Link, ProgressBar, Spinner } from "@fluentui/react-components";
 import * as React from "react";
 import { Notice, Notices } from "../../components/Notices";
 import { useSectionStyles } from "../../components/styles";
+import { Term, TERMS } from "../../components/Term";
 
 export interface BuildOutcome {
   sheets: string[];
@@ -39,11 +41,23 @@ export interface BuildSectionProps {
 
 const n = (value: number) => value.toLocaleString("en-GB");
 
+/** The Build button's id (the pane's skip link goes to it). */
+export const BUILD_BUTTON_ID = "build-summary-button";
+
 export function BuildSection(props: BuildSectionProps): React.JSX.Element {
   const styles = useSectionStyles();
   const blockersId = React.useId();
   const shareId = React.useId();
+  const resultId = React.useId();
   const blocked = props.blockers.length > 0;
+  const result = React.useRef<HTMLHeadingElement>(null);
+  const shown = props.outcome && !props.running ? props.outcome : null;
+  // A new outcome (a build just finished): the focus goes to it.
+  const lastShown = React.useRef(shown);
+  React.useEffect(() => {
+    if (shown && shown !== lastShown.current) result.current?.focus();
+    lastShown.current = shown;
+  }, [shown]);
   return (
     <div className={styles.stack}>
       <p className={styles.text}>
@@ -61,13 +75,14 @@ export function BuildSection(props: BuildSectionProps): React.JSX.Element {
           </ul>
         </div>
       )}
-      {props.changedSinceBuild && !props.running && (
-        <p className={styles.text} role="status">
-          The data has changed since the summary was built.
-        </p>
-      )}
+      <p className={styles.text} role="status">
+        {props.changedSinceBuild && !props.running
+          ? "The data has changed since the summary was built."
+          : ""}
+      </p>
       <div className={styles.actions}>
         <Button
+          id={BUILD_BUTTON_ID}
           appearance="primary"
           disabledFocusable={blocked || props.running || props.sharing}
           aria-describedby={blocked ? blockersId : undefined}
@@ -97,36 +112,40 @@ export function BuildSection(props: BuildSectionProps): React.JSX.Element {
         )}
       </div>
       <Notices notices={props.notices} onDismiss={props.onDismiss} />
-      {props.outcome && !props.running && (
-        <section aria-label="Last build" className={styles.group}>
-          <p className={styles.text} role="status">
-            Built from {n(props.outcome.rowsUsed)} staff rows; {n(props.outcome.rowsLeftOut)} left
-            out
-            {props.outcome.postsRowsLeftOut !== null
-              ? `, and ${n(props.outcome.postsRowsLeftOut)} posts rows left out`
-              : ""}
-            .
-          </p>
-          <p className={styles.text}>Sheets written:</p>
-          <ul className={styles.links}>
-            {props.outcome.sheets.map((sheet) => (
-              <li key={sheet}>
-                <Link as="button" className={styles.link} onClick={() => props.onGoTo(sheet)}>
-                  {sheet}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <div className={styles.group}>
+        {shown && (
+          <h3 id={resultId} ref={result} tabIndex={-1} className={styles.heading}>
+            Summary built
+          </h3>
+        )}
+        <p className={styles.text} role="status">
+          {shown
+            ? `Built from ${n(shown.rowsUsed)} staff rows; ${n(shown.rowsLeftOut)} left out${shown.postsRowsLeftOut !== null ? `, and ${n(shown.postsRowsLeftOut)} posts rows left out` : ""}.`
+            : ""}
+        </p>
+        {shown && (
+          <>
+            <p className={styles.text}>Sheets written:</p>
+            <ul className={styles.links}>
+              {shown.sheets.map((sheet) => (
+                <li key={sheet}>
+                  <Link as="button" className={styles.link} onClick={() => props.onGoTo(sheet)}>
+                    {sheet}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
       <section aria-labelledby={shareId} className={styles.group}>
         <h3 id={shareId} className={styles.heading}>
           Share
         </h3>
         <p className={styles.text}>
           Makes a new workbook with the summary alone, for a committee paper or an email: values
-          only (no formulas), no staff-level data, and small numbers shown as c. This workbook is
-          not changed.
+          only (no formulas), no staff-level data, and small numbers shown as{" "}
+          <Term explanation={TERMS.c}>c</Term>. This workbook is not changed.
         </p>
         <div className={styles.actions}>
           <Button

@@ -10,6 +10,7 @@ import { Notice, Notices } from "../../components/Notices";
 import { ProblemGroups } from "../../components/ProblemGroups";
 import { useSectionStyles } from "../../components/styles";
 import type { ExportedCensus, ImportedCensus } from "./use-census";
+import { Term, TERMS } from "../../components/Term";
 
 export type CensusField = "year" | "lea" | "vacancies";
 
@@ -105,29 +106,32 @@ export function CensusSection(props: CensusSectionProps): React.JSX.Element {
           )}
         </Field>
         {props.importing && <Spinner size="small" label="Importing the census return…" />}
-        {imported && !props.importing && (
-          <div className={styles.group} role="status">
-            <p className={styles.text}>
-              Imported {plural(imported.workers, "worker", "workers")} from {imported.file}
-              {imported.year !== null ? ` (collection year ${imported.year}` : " ("}
-              {imported.lea !== null ? `, LA ${imported.lea})` : ")"} to the sheet {imported.sheet}.
-            </p>
-            <p className={styles.text}>
-              The return itself has{" "}
-              {imported.problems.length === 0
-                ? "no problems"
-                : `${plural(imported.problems.length, "problem", "problems")} (${plural(importedErrors, "error", "errors")}, ${plural(importedWarnings, "warning", "warnings")})`}
-              .
-            </p>
-            <p className={styles.text}>
-              {imported.vacancyFte !== null && imported.vacancyFte !== 0
-                ? `LA-level vacancies read: ${imported.vacancyFte.toLocaleString("en-GB")} FTE${imported.agencyFte !== null ? `, and ${imported.agencyFte.toLocaleString("en-GB")} agency FTE` : ""}.`
-                : imported.vacancyFte === 0
-                  ? "The return's vacancy figure is 0, which is read as not given (returns made without posts data hold 0): vacancies need a posts table."
-                  : "The return has no LA-level vacancies: vacancies need a posts table."}
-            </p>
-          </div>
-        )}
+        <div className={styles.group} role="status">
+          {imported && !props.importing && (
+            <>
+              <p className={styles.text}>
+                Imported {plural(imported.workers, "worker", "workers")} from {imported.file}
+                {imported.year !== null ? ` (collection year ${imported.year}` : " ("}
+                {imported.lea !== null ? `, LA ${imported.lea})` : ")"} to the sheet{" "}
+                {imported.sheet}.
+              </p>
+              <p className={styles.text}>
+                The return itself has{" "}
+                {imported.problems.length === 0
+                  ? "no problems"
+                  : `${plural(imported.problems.length, "problem", "problems")} (${plural(importedErrors, "error", "errors")}, ${plural(importedWarnings, "warning", "warnings")})`}
+                .
+              </p>
+              <p className={styles.text}>
+                {imported.vacancyFte !== null && imported.vacancyFte !== 0
+                  ? `LA-level vacancies read: ${imported.vacancyFte.toLocaleString("en-GB")} FTE${imported.agencyFte !== null ? `, and ${imported.agencyFte.toLocaleString("en-GB")} agency FTE` : ""}.`
+                  : imported.vacancyFte === 0
+                    ? "The return's vacancy figure is 0, which is read as not given (returns made without posts data hold 0): vacancies need a posts table."
+                    : "The return has no LA-level vacancies: vacancies need a posts table."}
+              </p>
+            </>
+          )}
+        </div>
         {imported && !props.importing && props.importedTable && !props.importedTable.chosen && (
           <div className={styles.actions}>
             <Button onClick={() => props.onUseTable(props.importedTable!.key)}>
@@ -175,7 +179,7 @@ export function CensusSection(props: CensusSectionProps): React.JSX.Element {
           />
         </Field>
         <Field
-          label="LA number"
+          label={<Term explanation={TERMS.la}>LA number</Term>}
           hint="Your three-digit LA (LEA) number, such as 352."
           {...field("lea")}
         >
@@ -208,15 +212,17 @@ export function CensusSection(props: CensusSectionProps): React.JSX.Element {
           </Button>
         </div>
         {props.exporting && <Spinner size="small" label="Preparing the return…" />}
+        <p className={styles.text} role="status">
+          {exported && !props.exporting
+            ? `The return for ${exported.year} (LA ${exported.lea}) holds ${plural(exported.workers, "worker", "workers")}. ${
+                exported.problems.length === 0
+                  ? "No pre-submission problems were found."
+                  : `Pre-submission check: ${plural(exportErrors.length, "error", "errors")} to fix before sending it to DfE, ${plural(exportWarnings.length, "warning", "warnings")}.`
+              }`
+            : ""}
+        </p>
         {exported && !props.exporting && (
           <div className={styles.group}>
-            <p className={styles.text} role="status">
-              The return for {exported.year} (LA {exported.lea}) holds{" "}
-              {plural(exported.workers, "worker", "workers")}.{" "}
-              {exported.problems.length === 0
-                ? "No pre-submission problems were found."
-                : `Pre-submission check: ${plural(exportErrors.length, "error", "errors")} to fix before sending it to DfE, ${plural(exportWarnings.length, "warning", "warnings")}.`}
-            </p>
             <div className={styles.actions}>
               <Button appearance="primary" onClick={props.onDownload}>
                 Download return.xml

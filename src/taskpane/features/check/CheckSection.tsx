@@ -2,6 +2,8 @@
  * Check: every problem in the staff and posts tables, errors (rows left out) first, grouped by
  * kind (an expandable list per kind, with its count, first rows and how to fix it), each problem
  * a link that selects its cell; and the roles not on the ladder, each with a ladder code to pick.
+ * A required column that was not found is a mapping problem, listed once under "Columns not
+ * found" (every row waits on it), not among the rows' errors.
  */
 import { Field, Link, Select } from "@fluentui/react-components";
 import * as React from "react";
@@ -14,6 +16,7 @@ import { Notice, Notices } from "../../components/Notices";
 import { ProblemGroups } from "../../components/ProblemGroups";
 import { useSectionStyles } from "../../components/styles";
 import { problemAddress } from "./problem-cell";
+import { Term, TERMS } from "../../components/Term";
 
 export interface ProblemSource {
   /** "Staff" or "Posts". */
@@ -43,10 +46,13 @@ interface SourceGroups {
   count: number;
 }
 
+/** A required column the header row does not have (matchHeaders' problem): a mapping problem. */
+const isMissingColumn = (p: Problem) => p.found === "no such column";
+
 function grouped(sources: readonly ProblemSource[], severity: Problem["severity"]): SourceGroups[] {
   return sources
     .map((source) => {
-      const mine = source.problems.filter((p) => p.severity === severity);
+      const mine = source.problems.filter((p) => p.severity === severity && !isMissingColumn(p));
       return { source, groups: groupProblems(mine), count: mine.length };
     })
     .filter((s) => s.count > 0);
@@ -102,6 +108,10 @@ export function CheckSection(props: CheckSectionProps): React.JSX.Element {
   const several = props.sources.length > 1;
   const leftOut = props.sources.reduce((n, s) => n + s.rowsLeftOut, 0);
   const rolesHeadingId = React.useId();
+  const mappingHeadingId = React.useId();
+  const missing = props.sources.flatMap((s) =>
+    s.problems.filter(isMissingColumn).map((p) => ({ source: s.label, problem: p }))
+  );
   return (
     <div className={styles.stack}>
       <Notices notices={props.notices} onDismiss={props.onDismiss} />
@@ -117,6 +127,24 @@ export function CheckSection(props: CheckSectionProps): React.JSX.Element {
           Problems of one kind are grouped: open a group to see its rows. Select a problem to go to
           its cell.
         </p>
+      )}
+      {missing.length > 0 && (
+        <section aria-labelledby={mappingHeadingId} className={styles.group}>
+          <h3 id={mappingHeadingId} className={styles.heading}>
+            Columns not found ({missing.length.toLocaleString("en-GB")})
+          </h3>
+          <p className={styles.text}>
+            Every row is left out until each of these is mapped: choose the column that holds it in
+            Data.
+          </p>
+          <ul className={styles.list}>
+            {missing.map(({ source, problem }) => (
+              <li key={`${source}-${problem.column}`}>
+                {source}: {problem.column}, {problem.expected}.
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <ProblemSection
         title="Errors: rows left out"
@@ -136,8 +164,8 @@ export function CheckSection(props: CheckSectionProps): React.JSX.Element {
             Roles not on the ladder
           </h3>
           <p className={styles.muted}>
-            These roles are kept under their own text. Map one to a ladder role to count it in the
-            role tables.
+            These roles are kept under their own text. Map one to a{" "}
+            <Term explanation={TERMS.ladder}>ladder role</Term> to count it in the role tables.
           </p>
           {props.roles.map((role) => (
             <Field key={role} label={`Role "${role}"`}>

@@ -4,6 +4,7 @@ import * as React from "react";
 import { censusDate, isoFromSerial, parseDate, ymdFromSerial } from "../../../core/dates";
 import { useSectionStyles } from "../../components/styles";
 import type { OptionsErrors, OptionsField, OptionsForm } from "./options-form";
+import { Term, TERMS } from "../../components/Term";
 
 export interface OptionsSectionProps {
   form: OptionsForm;
@@ -15,9 +16,12 @@ export interface OptionsSectionProps {
   onChange: (field: OptionsField, value: string) => void;
 }
 
-const ukDate = (serial: number) => {
-  const iso = isoFromSerial(serial);
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+/** A date in the user's own format, with the month in words so it cannot be misread. */
+const localDate = (serial: number) => {
+  const [y, m, d] = isoFromSerial(serial).split("-").map(Number);
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d))
+  );
 };
 
 /** The census year a date falls in: the year of the latest 30 September on or before it. */
@@ -50,11 +54,11 @@ export function OptionsSection(props: OptionsSectionProps): React.JSX.Element {
   return (
     <div className={styles.stack}>
       <Field
-        label="As-of date"
+        label={<Term explanation={TERMS.asOf}>As-of date</Term>}
         hint={
           props.defaultAsOf === null
             ? "The census date the figures are for. Leave it blank for 30 September of the data's latest year."
-            : `The census date the figures are for. Leave it blank for the data's default, ${ukDate(props.defaultAsOf)}.`
+            : `The census date the figures are for. Leave it blank for the data's default, ${localDate(props.defaultAsOf)}.`
         }
         {...field("asOf")}
       >
@@ -73,7 +77,11 @@ export function OptionsSection(props: OptionsSectionProps): React.JSX.Element {
         />
       </Field>
       <Field
-        label="Caseload target, ASYE"
+        label={
+          <>
+            Caseload target, <Term explanation={TERMS.ASYE}>ASYE</Term>
+          </>
+        }
         hint="For newly qualified social workers."
         {...field("caseloadTargetAsye")}
       >

@@ -27,11 +27,9 @@ export function TemplateSection(props: TemplateSectionProps): React.JSX.Element 
         </Button>
       </div>
       <Notices notices={props.notices} onDismiss={props.onDismiss} />
-      {props.inserted && !props.running && (
-        <p className={styles.text} role="status">
-          Inserted: {props.inserted.join(", ")}.
-        </p>
-      )}
+      <p className={styles.text} role="status">
+        {props.inserted && !props.running ? `Inserted: ${props.inserted.join(", ")}.` : ""}
+      </p>
     </div>
   );
 }
