@@ -140,7 +140,8 @@ describe("Make a copy that works without the add-in", () => {
   test("says plainly when the host cannot give the workbook's bytes, and warns nobody without formulas", async () => {
     const host = new FakeHost(workbook().sources);
     const user = renderPane(host);
-    await screen.findByText(/^Staff rows in /, {}, { timeout: 10_000 });
+    // The data is read (Data closes itself when every required column is recognised).
+    await screen.findByText(/^Staff: .*, \d+ rows, /, {}, { timeout: 10_000 });
     expect(screen.queryByText(/will see #NAME\?/)).toBeNull();
     await openSection(user);
     await user.click(
@@ -155,7 +156,8 @@ describe("Make a copy that works without the add-in", () => {
     host.bytes = fixture.slice();
     const user = renderPane(host);
     await screen.findByText(/will see #NAME\?/, {}, { timeout: 10_000 });
-    await screen.findByText(/^Staff rows in /, {}, { timeout: 10_000 });
+    // The data is read (Data closes itself when every required column is recognised).
+    await screen.findByText(/^Staff: .*, \d+ rows, /, {}, { timeout: 10_000 });
     await user.click(screen.getByRole("button", { name: "Prepare to share" }));
     await waitFor(() => expect(screen.getAllByText(/will see #NAME\?/)).toHaveLength(2), {
       timeout: 20_000,
