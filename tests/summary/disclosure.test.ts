@@ -148,7 +148,10 @@ describe("prepare to share", () => {
     expect(String(cells[under][0].value)).toMatch(
       /^c: not shown to protect individuals \(fewer than 5 people/
     );
-    const texts = cells.flat().map((c) => String(c.value ?? ""));
+    // the notes at the end are a block of their own, below everything
+    const texts = shared.sheets[0].blocks
+      .flatMap((b) => b.cells.flat())
+      .map((c) => String(c.value ?? ""));
     expect(texts.some((t) => /^c: .*threshold 5 people/.test(t))).toBe(true);
     expect(texts).toContain("Inputs (as used for these figures)");
     // the caseload highlight compares with the target's value, not the name the copy lacks
@@ -165,7 +168,7 @@ describe("prepare to share", () => {
 
   it("hides nothing when the threshold in Options is under 2", () => {
     const open = makeShareable(plan, { threshold: 1, version: "test", preparedOn: "2026-11-22" });
-    const all = open.sheets[0].blocks[0].cells.flat();
+    const all = open.sheets[0].blocks.flatMap((b) => b.cells.flat());
     expect(all.some((c) => c.value === "c")).toBe(false);
     expect(all.some((c) => /disclosure control is off/.test(String(c.value)))).toBe(true);
   });
