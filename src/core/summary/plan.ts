@@ -251,6 +251,17 @@ export function numberRuleFormula(spec: ConditionalFormatSpec): string {
   return `AND(ISNUMBER(${cell}),${cell}${op}${spec.formula})`;
 }
 
+/**
+ * Whether a host may set the plan's title on a workbook whose title is `current`: when it has
+ * none, or has one the product set (the same words before the first comma). A user's own title
+ * is never replaced.
+ */
+export function mayReplaceTitle(current: string | null | undefined, wanted: string): boolean {
+  if (!current || current.trim() === "") return true;
+  const stem = (t: string) => t.split(",")[0].trim().toLowerCase();
+  return stem(current) === stem(wanted);
+}
+
 /** "A1"-style address of a 0-based cell. */
 export function cellAddress(row: number, column: number, absolute = false): string {
   let col = "";

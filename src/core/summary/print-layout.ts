@@ -17,6 +17,8 @@ const DEFAULT_WIDTH = 8.43;
 const LINE = 15;
 /** Part of a page the rows may fill: room for the fonts' differences between hosts. */
 const SAFETY = 0.9;
+/** How full a page must be for the next part to start on a new page rather than run on. */
+const FULL = 0.75;
 
 const PARAGRAPH_STYLES = new Set<CellSpec["style"]>(["keypoint", "note", "provenance"]);
 
@@ -138,11 +140,18 @@ export function withPrintLayout(
     return h;
   };
 
-  // Where a page may not break: above any row of a table after its header, or the row under it
-  // (its total), or a chart's rows after its first and the row under it (its description).
+  const blank = (r: number) =>
+    !cells.has(r) &&
+    !sheet.charts.some((c) => r >= c.anchor.row && r <= c.anchor.row + c.anchor.rows);
+
+  // Where a page may not break: above any row of a table after its header, or the rows under it
+  // down to the next blank row (its total, its notes), or a chart's rows after its first and the
+  // row under it (its description).
   const noBreak = new Set<number>();
-  for (const t of tables)
-    for (let r = t.range.row + 1; r <= t.range.row + t.range.rows; r++) noBreak.add(r);
+  for (const t of tables) {
+    const last = t.range.row + t.range.rows - 1;
+    for (let r = t.range.row + 1; r <= last || (r < rows && !blank(r)); r++) noBreak.add(r);
+  }
   for (const chart of sheet.charts)
     for (let r = chart.anchor.row + 1; r <= chart.anchor.row + chart.anchor.rows; r++)
       noBreak.add(r);
@@ -165,10 +174,19 @@ export function withPrintLayout(
   for (let r = 0; r < rows; r++) {
     const h = heightOf(r);
     if (used + h > pagePoints && r > pageStart) {
+      // The last row a page may break above; or the last part's start, if the page is then
+      // at least FULL full (a part kept whole is easier to read than a fuller page).
       let at = -1;
-      for (let b = r; b > pageStart && at < 0; b--) if (starts.has(b) && !noBreak.has(b)) at = b;
+      let filled = 0;
+      for (let b = pageStart; b <= r; b++) {
+        if (b > pageStart && starts.has(b) && !noBreak.has(b) && filled >= FULL * pagePoints)
+          at = b;
+        filled += heightOf(b);
+      }
       for (let b = r; b > pageStart && at < 0; b--) if (!noBreak.has(b)) at = b;
       if (at < 0) at = r; // a part taller than a page: it breaks where it must
+      // A page starts with content, not with blank rows (a chart left out of the shareable copy).
+      while (at < r && blank(at)) at++;
       rowBreaks.push(at);
       pageStart = at;
       used = 0;

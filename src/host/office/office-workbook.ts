@@ -197,6 +197,8 @@ function applyStyle(range: Excel.Range, style: CellStyle, spec: RangeSpec): void
       format.font.bold = true;
       format.font.color = STYLE_COLOURS.text;
       format.fill.color = STYLE_COLOURS.headerFill;
+      // Headers wrap within their (narrow) columns; the plan sets the row's height.
+      format.wrapText = true;
       break;
     case "input": {
       format.fill.color = STYLE_COLOURS.inputFill;

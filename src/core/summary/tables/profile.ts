@@ -88,7 +88,7 @@ export function writeProfile(c: SummaryContext, top: number): number {
         name: roleLabel(code),
         values: { row: first, column: 1 + i, rows: teams.length, columns: 1 },
       })),
-      anchor: { row: chartRow, column: 0, rows: 16, columns: 4 },
+      anchor: { row: chartRow, column: 0, rows: 16, columns: 6 },
     });
     const eq = COLUMNS.findIndex(([h]) => h === EQUALITY_CHARTED[0]);
     const highest = EQUALITY_CHARTED.flatMap((name, k) => {
@@ -111,7 +111,7 @@ export function writeProfile(c: SummaryContext, top: number): number {
         name,
         values: { row: first, column: 1 + eq + i, rows: teams.length, columns: 1 },
       })),
-      anchor: { row: chartRow, column: 5, rows: 16, columns: 8 },
+      anchor: { row: chartRow, column: 7, rows: 16, columns: 8 },
     });
     return chartRow + 18;
   }

@@ -63,15 +63,18 @@ export function writeRatesOverThreeYears(
     const [a, b] = [pct(from), pct(to)];
     return a && b ? [`the ${findMeasure(key)!.label.toLowerCase()} from ${a} to ${b}`] : [];
   });
+  if (moves.length) moves[0] = moves[0].replace(" from ", " went from ");
   c.charts.push({
     title: "Vacancy, agency and turnover rates over three years, with England",
     altText:
       `Clustered column chart of the vacancy, agency and turnover rates at ${longDate(c.d2)}, ${longDate(c.d1)} and ${longDate(c.asOf)}, beside England's published rates for the same census years.` +
-      (moves.length ? ` Over the three years ${list(moves)}.` : ""),
+      (moves.length ? ` Over the three years, ${list(moves)}.` : ""),
     type: "columnClustered",
     categories: { row: top + 1, column: 1, rows: 1, columns: 3 },
     series: rateRows.map((range) => ({ name: String(g.get(range.row, 0)!.value), values: range })),
-    anchor: { row: headlineTop, column: 7 + c.areas.length, rows: 16, columns: 8 },
+    // Beside the headline table, from its header row: within the page's width when there are
+    // no comparator areas.
+    anchor: { row: headlineTop + 1, column: 7 + c.areas.length, rows: 14, columns: 8 },
   });
   return r + 1;
 }
