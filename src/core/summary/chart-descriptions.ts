@@ -13,7 +13,8 @@
  *      with "<title>: described in row N." beside the chart where that shorter text fits.
  * "Covers nothing" means the cell, and the cells its text wraps across (at least MIN_ROOM
  * characters wide, or the whole text on one line if shorter), are empty, under no chart, in no
- * table, and not the cell just below another chart (kept for that chart's description).
+ * table, not in a table's row (the description's row grows to hold it), and not the cell just
+ * below another chart (kept for that chart's description).
  */
 import type { BlockSpec, CellSpec, ChartSpec, RangeSpec, SheetSpec } from "./plan";
 
@@ -96,7 +97,10 @@ export function withChartDescriptions(sheet: SheetSpec): SheetSpec {
       if ((sheet.tableRanges ?? []).some((t) => inside(t.range, place.row, c))) return false;
       if (sheet.charts.some((chart) => inside(chart.anchor, place.row, c))) return false;
     }
-    return true;
+    // Nor in a row of a table: the description wraps, and its row grows to hold it.
+    return !(sheet.tableRanges ?? []).some(
+      (t) => place.row >= t.range.row && place.row < t.range.row + t.range.rows
+    );
   };
   /** Into the block whose rectangle holds the cell (so no block writes a blank over it), else a block of its own. */
   const put = (row: number, column: number, cell: CellSpec) => {

@@ -111,7 +111,9 @@ export function withPrintLayout(
   const heights = new Map<number, number>();
   for (const [r, row] of cells)
     for (const [c, cell] of row) {
-      if (!PARAGRAPH_STYLES.has(cell.style) || inTable(r, c) || underChart(r, c)) continue;
+      // Never in a table's row: its height would open a gap in the table.
+      const tableRow = tables.some((t) => r >= t.range.row && r < t.range.row + t.range.rows);
+      if (!PARAGRAPH_STYLES.has(cell.style) || tableRow || underChart(r, c)) continue;
       let end = c + 1;
       while (end < columns && !row.has(end) && !underChart(r, end) && !inTable(r, end)) end++;
       const room = Array.from({ length: end - c }, (_, k) => widths(c + k)).reduce((a, b) => a + b);
@@ -145,15 +147,18 @@ export function withPrintLayout(
     !sheet.charts.some((c) => r >= c.anchor.row && r <= c.anchor.row + c.anchor.rows);
 
   // Where a page may not break: above any row of a table after its header, or the rows under it
-  // down to the next blank row (its total, its notes), or a chart's rows after its first and the
+  // with text in its first column (its total, its notes), or a chart's rows after its first and the
   // row under it (its description).
   const noBreak = new Set<number>();
   for (const t of tables) {
     const last = t.range.row + t.range.rows - 1;
-    for (let r = t.range.row + 1; r <= last || (r < rows && !blank(r)); r++) noBreak.add(r);
+    const under = (r: number) => r < rows && cells.get(r)?.has(t.range.column) === true;
+    for (let r = t.range.row + 1; r <= last || under(r); r++) noBreak.add(r);
   }
+  // (Nor at a chart's first row: LibreOffice draws the top edge of a chart that starts a page
+  // at the foot of the page before; the page starts a row above it.)
   for (const chart of sheet.charts)
-    for (let r = chart.anchor.row + 1; r <= chart.anchor.row + chart.anchor.rows; r++)
+    for (let r = chart.anchor.row; r <= chart.anchor.row + chart.anchor.rows; r++)
       noBreak.add(r);
   // Nor between a heading and the table under it.
   for (const t of tables)
@@ -186,7 +191,7 @@ export function withPrintLayout(
       for (let b = r; b > pageStart && at < 0; b--) if (!noBreak.has(b)) at = b;
       if (at < 0) at = r; // a part taller than a page: it breaks where it must
       // A page starts with content, not with blank rows (a chart left out of the shareable copy).
-      while (at < r && blank(at)) at++;
+      while (at < r && blank(at) && !noBreak.has(at + 1)) at++;
       rowBreaks.push(at);
       pageStart = at;
       used = 0;

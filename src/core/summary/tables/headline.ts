@@ -70,7 +70,7 @@ export function writeHeadline(c: SummaryContext, top: number): number {
     r++;
   }
   c.table(SUMMARY_TABLES.headline, headerRow, r - 1, columns.length);
-  return writeRatesOverThreeYears(c, r + 1, top);
+  return writeRatesOverThreeYears(c, r + 1, { row: headerRow, rows: r - headerRow });
 }
 
 /**

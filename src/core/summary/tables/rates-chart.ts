@@ -15,7 +15,7 @@ import { list, longDate, pct } from "./wording";
 export function writeRatesOverThreeYears(
   c: SummaryContext,
   top: number,
-  headlineTop: number
+  headline: { row: number; rows: number }
 ): number {
   const g = c.grid;
   let r = top;
@@ -72,9 +72,9 @@ export function writeRatesOverThreeYears(
     type: "columnClustered",
     categories: { row: top + 1, column: 1, rows: 1, columns: 3 },
     series: rateRows.map((range) => ({ name: String(g.get(range.row, 0)!.value), values: range })),
-    // Beside the headline table, from its header row: within the page's width when there are
-    // no comparator areas.
-    anchor: { row: headlineTop + 1, column: 7 + c.areas.length, rows: 14, columns: 8 },
+    // Beside the headline table, as tall as it (its description goes in the row under both):
+    // within the page's width when there are no comparator areas.
+    anchor: { row: headline.row, column: 7 + c.areas.length, rows: headline.rows, columns: 8 },
   });
   return r + 1;
 }
