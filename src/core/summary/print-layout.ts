@@ -158,8 +158,7 @@ export function withPrintLayout(
   // (Nor at a chart's first row: LibreOffice draws the top edge of a chart that starts a page
   // at the foot of the page before; the page starts a row above it.)
   for (const chart of sheet.charts)
-    for (let r = chart.anchor.row; r <= chart.anchor.row + chart.anchor.rows; r++)
-      noBreak.add(r);
+    for (let r = chart.anchor.row; r <= chart.anchor.row + chart.anchor.rows; r++) noBreak.add(r);
   // Nor between a heading and the table under it.
   for (const t of tables)
     if (t.range.row > 0 && cells.has(t.range.row - 1)) noBreak.add(t.range.row);
