@@ -275,13 +275,17 @@ export function sourceTable(
  */
 export function nameClash(
   plan: {
-    sheets: readonly { names: readonly { name: string }[]; tables: readonly { name: string }[] }[];
+    sheets: readonly {
+      names: readonly { name: string }[];
+      tables: readonly { name: string }[];
+      tableRanges?: readonly { name: string }[];
+    }[];
   },
   userNames: ReadonlySet<string>,
   userTables: ReadonlySet<string>
 ): string | null {
   for (const spec of plan.sheets) {
-    for (const { name } of [...spec.names, ...spec.tables]) {
+    for (const { name } of [...spec.names, ...spec.tables, ...(spec.tableRanges ?? [])]) {
       if (userNames.has(name.toLowerCase()) || userTables.has(name.toLowerCase())) {
         return `The workbook already has a name or table called "${name}", which the summary needs. Rename it, then build again.`;
       }

@@ -7,7 +7,7 @@
  * label is cut or overlaps another.
  */
 import * as React from "react";
-import { SERIES_COLOURS } from "../core/summary/chart-colours";
+import { SERIES_COLOURS } from "../core/summary/chart-style";
 import type { ChartSpec, RangeSpec } from "../core/summary/plan";
 import type { ViewSheet } from "./sheet-model";
 

@@ -2,7 +2,8 @@
  * Team, role, leaving-reason and comparator-area values that a spreadsheet would read as
  * criteria operators or wildcards (tests/corpus/hostile-names): the summary built from them is
  * recalculated by HyperFormula and by LibreOffice Calc (written by the .xlsx adapter, every
- * formula recalculated on load), and every formula cell must equal the value core computed.
+ * formula recalculated on load), and every formula cell must equal the value core computed; the
+ * shareable copy (values only) reads back to core's values.
  * Skips the LibreOffice half, saying so, when soffice is not on PATH.
  */
 import { mkdtemp, writeFile } from "node:fs/promises";
@@ -16,6 +17,7 @@ import { teamKeyOf } from "../../src/core/text";
 import { buildSummaryPlan } from "../../src/core/summary/build";
 import { DEFAULT_SUMMARY_OPTIONS } from "../../src/core/summary/options";
 import { cellAddress, type WorkbookPlan } from "../../src/core/summary/plan";
+import { makeShareable } from "../../src/core/summary/shareable";
 import { XlsxWorkbook } from "../../src/host/xlsx/xlsx-workbook";
 import { readSheets } from "../../src/node/read-file";
 import {
@@ -144,12 +146,32 @@ describe("hostile team, role, reason and area names", () => {
         await writeFile(file, await book.toBuffer());
         files.push({ file, plan, sheetNames });
       }
+      // The shareable copy of the first (values only, its tables' headers from hostile areas).
+      const shared = makeShareable(plans[0], { version: "test", preparedOn: "2026-11-22" });
+      const copy = XlsxWorkbook.empty();
+      const sharedNames = (await copy.writePlan(shared)).sheetNames;
+      const sharedFile = join(dir, "hostile-shared.xlsx");
+      await writeFile(sharedFile, await copy.toBuffer());
       await convert(
-        files.map((f) => f.file),
+        [...files.map((f) => f.file), sharedFile],
         CSV_ALL_SHEETS,
         join(dir, "csv"),
         await makeProfile()
       );
+      const sharedGrid = await readCsv(
+        sheetCsvPath(join(dir, "csv"), sharedFile, sharedNames.summary)
+      );
+      const values = planCells(shared).filter((p) => (p.cell.value ?? "") !== "");
+      // Text compares as the text Calc shows ("007" is a team, not 7).
+      const shown = (p: (typeof values)[number]) => {
+        const text = sharedGrid[p.row]?.[p.column] ?? "";
+        return typeof p.cell.value === "string" ? text : csvValue(text);
+      };
+      const wrong = values.filter((p) => !close(shown(p), p.cell.value));
+      expect(values.length).toBeGreaterThan(300);
+      expect(
+        wrong.slice(0, 5).map((p) => [cellAddress(p.row, p.column), p.cell.value, shown(p)])
+      ).toEqual([]);
       for (const { file, plan, sheetNames } of files) {
         const grids: Record<string, string[][]> = {};
         for (const key of ["summary", "data"])

@@ -4,18 +4,24 @@
  * requirement set (Excel.Chart, ExcelApi 1.1–1.21), so a chart the add-in builds in Excel would
  * otherwise have none; the .xlsx adapter also keeps the chart's own alt text (DrawingML `descr`).
  *
- * Each description goes in one cell (italic note text that runs on to the right), placed where it
- * covers nothing and nothing covers it, in this order of preference:
+ * Each description goes in one cell (italic note text, wrapped across the empty cells to its right
+ * by the print layout, `print-layout.ts`), placed where it covers nothing and nothing covers it,
+ * in this order of preference:
  *   1. the cell just below the chart's bottom-left corner;
  *   2. the cell just right of the chart's top-right corner;
  *   3. otherwise a row of a "Chart descriptions" list at the bottom of the sheet, in column A,
  *      with "<title>: described in row N." beside the chart where that shorter text fits.
- * "Covers nothing" means the cell, and the cells its text runs into, are empty and under no chart.
+ * "Covers nothing" means the cell, and the cells its text wraps across (at least MIN_ROOM
+ * characters wide, or the whole text on one line if shorter), are empty, under no chart, in no
+ * table, not in a table's row (the description's row grows to hold it), and not the cell just
+ * below another chart (kept for that chart's description).
  */
 import type { BlockSpec, CellSpec, ChartSpec, RangeSpec, SheetSpec } from "./plan";
 
 /** Excel's default column width in characters. */
 const DEFAULT_WIDTH = 8.43;
+/** The narrowest run of cells, in characters, a description may wrap in (about 8 words a line). */
+export const MIN_ROOM = 50;
 
 export function chartDescription(chart: ChartSpec): string {
   const title = chart.title.replace(/[.\s]+$/, "");
@@ -88,9 +94,13 @@ export function withChartDescriptions(sheet: SheetSpec): SheetSpec {
     for (let c = place.column; c < place.column + place.columns; c++) {
       if (!isEmpty(cellAt(place.row, c))) return false;
       if (sheet.tables.some((t) => inside(tableRange(t), place.row, c))) return false;
+      if ((sheet.tableRanges ?? []).some((t) => inside(t.range, place.row, c))) return false;
       if (sheet.charts.some((chart) => inside(chart.anchor, place.row, c))) return false;
     }
-    return true;
+    // Nor in a row of a table: the description wraps, and its row grows to hold it.
+    return !(sheet.tableRanges ?? []).some(
+      (t) => place.row >= t.range.row && place.row < t.range.row + t.range.rows
+    );
   };
   /** Into the block whose rectangle holds the cell (so no block writes a blank over it), else a block of its own. */
   const put = (row: number, column: number, cell: CellSpec) => {
@@ -110,13 +120,27 @@ export function withChartDescriptions(sheet: SheetSpec): SheetSpec {
     cells[column - block.column] = cell;
   };
 
+  // The cell below each chart is kept for that chart's description.
+  const kept = (row: number, column: number, chart: ChartSpec) =>
+    sheet.charts.some(
+      (other) =>
+        other !== chart &&
+        other.anchor.row + Math.max(1, other.anchor.rows) === row &&
+        other.anchor.column === column
+    );
   const beside = (chart: ChartSpec, text: string): DescriptionPlace | undefined => {
     const a = chart.anchor;
     const below = { row: a.row + Math.max(1, a.rows), column: a.column };
     const right = { row: a.row, column: a.column + Math.max(1, a.columns) };
+    const room = Math.min(text.length, MIN_ROOM);
     return [below, right]
-      .map((p) => ({ ...p, columns: spanColumns(sheet.columnWidths, p.column, text.length) }))
-      .find(free);
+      .map((p) => ({ ...p, columns: spanColumns(sheet.columnWidths, p.column, room) }))
+      .find((p) => {
+        if (!free(p)) return false;
+        for (let c = p.column; c < p.column + p.columns; c++)
+          if (kept(p.row, c, chart)) return false;
+        return true;
+      });
   };
 
   const listed: ChartSpec[] = [];

@@ -4,6 +4,7 @@
  * Both are handed to the user (never replaced by a rebuild) and say, on the sheet, what to do.
  */
 import type { CellSpec, SheetSpec, WorkbookPlan } from "./plan";
+import { withPrintLayout } from "./print-layout";
 
 /** The shareable summary (values only, small numbers hidden) as a sheet of this workbook. */
 export function shareableSheetPlan(shareable: WorkbookPlan): WorkbookPlan {
@@ -16,7 +17,7 @@ export function shareableSheetPlan(shareable: WorkbookPlan): WorkbookPlan {
   };
   // The note goes above everything: the summary's blocks move down two rows, with its charts.
   const down = <T extends { row: number }>(x: T): T => ({ ...x, row: x.row + 2 });
-  const sheet: SheetSpec = {
+  const moved: SheetSpec = {
     ...summary,
     key: "shareable",
     preferredName: "Summary to share",
@@ -34,8 +35,11 @@ export function shareableSheetPlan(shareable: WorkbookPlan): WorkbookPlan {
     })),
     names: [],
     validations: [],
+    tableRanges: (summary.tableRanges ?? []).map((t) => ({ ...t, range: down(t.range) })),
   };
-  return { sheets: [sheet] };
+  const sections = (summary.print?.sections ?? []).map((r) => r + 2);
+  // The title row, now the third, repeats on every printed page.
+  return { sheets: [withPrintLayout(moved, [0, ...sections], 2)] };
 }
 
 /** A census return's XML, one line a cell down column A, under a line saying how to save it. */

@@ -13,7 +13,7 @@ export const COMPARATORS_TABLE = "WFS_Comparators";
 export const COUNTS_LABEL = {
   socialWorker: "Social worker",
   agency: "Agency",
-  pipeline: "Pipeline",
+  pipeline: "Pipeline_in_post",
   vacant: "Vacant",
 } as const;
 
@@ -60,4 +60,26 @@ export const NAMES = {
   target: "WFS_CaseloadTarget",
   targetAsye: "WFS_CaseloadTargetASYE",
   comparatorYear: "WFS_ComparatorYear",
+} as const;
+
+/**
+ * The Excel tables of the summary sheet, one per table of `scrutiny-summary.md`. No WFS_
+ * prefix: the shareable copy keeps them, and defines no WFS_ name. A screen reader announces a
+ * table by its name, so each says what the table holds.
+ */
+export const SUMMARY_TABLES = {
+  headline: "Headline_indicators",
+  rates: "Rates_over_three_years",
+  profile: "Workforce_profile_by_team",
+  service: "Length_of_service_by_role",
+  vacancies: "Vacancies_and_agency_by_team",
+  caseloads: "Caseloads_by_team",
+  leaversByReason: "Leavers_by_reason",
+  leaversByRole: "Leavers_by_role",
+  turnover: "Turnover_by_team",
+  pipeline: "Pipeline_in_post",
+  benchmarks: "Benchmarks_beside_DfE",
+  /** One per trend, e.g. "Benchmark_trend_vacancy_rate". */
+  trend: (measure: string) =>
+    `Benchmark_trend_${measure.toLowerCase().replace(/[^a-z0-9]+/g, "_")}`,
 } as const;

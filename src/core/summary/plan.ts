@@ -80,6 +80,33 @@ export interface RangeSpec {
   columns: number;
 }
 
+/**
+ * An Excel table over cells the sheet's blocks already hold (the summary's tables): its first
+ * row is the header row (text, unique, none empty), the rest its body. It holds no cells of its
+ * own, so a change to the blocks (the shareable copy's suppression) is what the table shows.
+ */
+export interface TableRangeSpec {
+  name: string;
+  range: RangeSpec;
+  /** Excel table style name, e.g. "TableStyleLight9". */
+  style?: string;
+}
+
+/** How a sheet prints (`print-layout.ts` works it out for the summary). */
+export interface PrintSpec {
+  orientation: "landscape" | "portrait";
+  /** Fit the printed columns to one page wide (as many pages tall as needed). */
+  fitToWidth: boolean;
+  /** 0-based rows repeated at the top of every printed page (first and last, inclusive). */
+  titleRows?: { first: number; last: number };
+  /** 0-based rows that start a new printed page (manual page breaks above them). */
+  rowBreaks: number[];
+  /** The print area. */
+  area: RangeSpec;
+  /** Rows where the sheet's parts start (where a page breaks by preference), kept for a re-layout. */
+  sections: number[];
+}
+
 export type ChartType =
   "line" | "columnClustered" | "columnStacked" | "columnStacked100" | "barClustered";
 
@@ -136,10 +163,31 @@ export interface SheetSpec {
   columnWidths: number[];
   /** Freeze the top rows (e.g. a table header). */
   freezeRows?: number;
+  /** Excel tables over cells of `blocks` (a header row, then the body). */
+  tableRanges?: TableRangeSpec[];
+  /**
+   * Paragraphs: one row's cells merged across, the text wrapped and top-aligned (a key point, a
+   * long note), so it reads as one line of a page. Never inside a table.
+   */
+  paragraphs?: RangeSpec[];
+  /** Row heights in points, by 0-based row (rows not listed keep the default height). */
+  rowHeights?: { row: number; points: number }[];
+  print?: PrintSpec;
+}
+
+/** The workbook's document properties (File > Info): what a screen reader announces first. */
+export interface DocumentProperties {
+  title: string;
+  subject: string;
 }
 
 export interface WorkbookPlan {
   sheets: SheetSpec[];
+  /**
+   * Set on the workbook where it has no title of its own, or the product's (a title starting
+   * with the same words): a user's own title is never replaced.
+   */
+  properties?: DocumentProperties;
 }
 
 /**
@@ -167,20 +215,28 @@ export function withFreeTemplateTableNames(
   taken: ReadonlySet<string>
 ): WorkbookPlan {
   const used = new Set(taken);
+  const free = <T extends { name: string }>(t: T): T => {
+    let name = t.name;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${t.name}${n}`;
+    used.add(name.toLowerCase());
+    return name === t.name ? t : { ...t, name };
+  };
   return {
+    ...plan,
     sheets: plan.sheets.map((sheet) => {
       if (!isHandedToUser(sheet.key)) return sheet;
       return {
         ...sheet,
-        tables: sheet.tables.map((t) => {
-          let name = t.name;
-          for (let n = 2; used.has(name.toLowerCase()); n++) name = `${t.name}${n}`;
-          used.add(name.toLowerCase());
-          return name === t.name ? t : { ...t, name };
-        }),
+        tables: sheet.tables.map(free),
+        ...(sheet.tableRanges ? { tableRanges: sheet.tableRanges.map(free) } : {}),
       };
     }),
   };
+}
+
+/** The names of a sheet's Excel tables: those with cells of their own and those over its blocks. */
+export function tableNames(sheet: Pick<SheetSpec, "tables" | "tableRanges">): string[] {
+  return [...sheet.tables, ...(sheet.tableRanges ?? [])].map((t) => t.name);
 }
 
 /**
@@ -193,6 +249,17 @@ export function numberRuleFormula(spec: ConditionalFormatSpec): string {
   const cell = cellAddress(spec.range.row, spec.range.column);
   const op = spec.operator === "greaterThan" ? ">" : "<";
   return `AND(ISNUMBER(${cell}),${cell}${op}${spec.formula})`;
+}
+
+/**
+ * Whether a host may set the plan's title on a workbook whose title is `current`: when it has
+ * none, or has one the product set (the same words before the first comma). A user's own title
+ * is never replaced.
+ */
+export function mayReplaceTitle(current: string | null | undefined, wanted: string): boolean {
+  if (!current || current.trim() === "") return true;
+  const stem = (t: string) => t.split(",")[0].trim().toLowerCase();
+  return stem(current) === stem(wanted);
 }
 
 /** "A1"-style address of a 0-based cell. */

@@ -12,6 +12,7 @@
  * - Text written for the live workbook or the pane gives way to its `shareable` wording.
  */
 import { chartDescription } from "./chart-descriptions";
+import { withPrintLayout } from "./print-layout";
 import { DEFAULT_THRESHOLD, SUPPRESSED, suppressionMask, type DisclosureItem } from "../disclosure";
 import type {
   BlockSpec,
@@ -149,7 +150,20 @@ export function makeShareable(plan: WorkbookPlan, options: ShareableOptions = {}
       withoutNames(cf, summary.names, cellAt)
     ),
   };
-  return { sheets: [shared] };
+  // The notes may take more rows than the live summary had: print layout again, with the
+  // notes as a part of their own.
+  const sections = [...(summary.print?.sections ?? []), bottom + 1];
+  return {
+    sheets: [withPrintLayout(shared, sections)],
+    ...(plan.properties
+      ? {
+          properties: {
+            title: plan.properties.title,
+            subject: `${plan.properties.subject} Shareable copy: values only, small numbers suppressed.`,
+          },
+        }
+      : {}),
+  };
 }
 
 /** The note at the end: what "c" means, and the threshold. */

@@ -16,8 +16,15 @@
 import type { DocumentFileSource } from "./document-file";
 import { officeDocument, readDocumentFile } from "./document-file";
 import {
+  CHART_TEXT,
+  dataLabelFormat,
+  seriesColour,
+  seriesMarker,
+} from "../../core/summary/chart-style";
+import {
   cellAddress,
   isHandedToUser,
+  mayReplaceTitle,
   numberRuleFormula,
   rangeAddress,
   withFreeTemplateTableNames,
@@ -28,6 +35,7 @@ import type {
   CellStyle,
   ChartSpec,
   ChartType,
+  DocumentProperties,
   RangeSpec,
   SheetSpec,
   WorkbookPlan,
@@ -201,6 +209,8 @@ function applyStyle(range: Excel.Range, style: CellStyle, spec: RangeSpec): void
       format.font.bold = true;
       format.font.color = STYLE_COLOURS.text;
       format.fill.color = STYLE_COLOURS.headerFill;
+      // Headers wrap within their (narrow) columns; the plan sets the row's height.
+      format.wrapText = true;
       break;
     case "input": {
       format.fill.color = STYLE_COLOURS.inputFill;
@@ -454,6 +464,11 @@ export class OfficeWorkbook implements WorkbookPort {
     names.load("items/name");
     const tables = context.workbook.tables;
     tables.load("items/name,items/worksheet/name");
+    // The workbook's title: replaced only when it has none or the product's (ExcelApi 1.7).
+    const properties =
+      plan.properties && this.supports("ExcelApi", "1.7") !== false
+        ? context.workbook.properties.load("title")
+        : null;
     await batch.sync();
 
     // Round trip 2: which sheets are the product's (by marker, never by name).
@@ -572,6 +587,7 @@ export class OfficeWorkbook implements WorkbookPort {
             ws.getRange(columnAddress(column)).format.columnWidth = columnWidthPoints(chars);
           });
           if (spec.freezeRows && spec.freezeRows > 0) ws.freezePanes.freezeRows(spec.freezeRows);
+          await this.addParagraphs(batch, ws, spec);
         }
       };
       await writeBlocks(false);
@@ -582,8 +598,10 @@ export class OfficeWorkbook implements WorkbookPort {
       await writeBlocks(true);
       progress?.("Adding charts", 0.88);
       await this.addCharts(batch, added, plan);
-      for (let i = 0; i < plan.sheets.length; i++)
+      for (let i = 0; i < plan.sheets.length; i++) {
         await this.addFormats(batch, added[i], plan.sheets[i]);
+        await this.addPrintLayout(batch, added[i], plan.sheets[i]);
+      }
       this.failAfterWritesForTests?.();
       // Everything but the names and the swap is in: a failure up to here restores the old summary.
       await batch.syncWriting();
@@ -610,6 +628,10 @@ export class OfficeWorkbook implements WorkbookPort {
       sheetNames,
       replaceNames: plan.sheets.some((sheet) => sheet.names.length > 0),
       ownedNames: names.items.filter((n) => isOwnedName(n.name)),
+      properties:
+        properties && plan.properties && mayReplaceTitle(properties.title, plan.properties.title)
+          ? plan.properties
+          : null,
     });
 
     // Calculation was suspended while writing: Excel leaves recalculating to the add-in.
@@ -639,10 +661,16 @@ export class OfficeWorkbook implements WorkbookPort {
       replaceNames: boolean;
       /** The product's names as loaded before the build (WFS_…). */
       ownedNames: Excel.NamedItem[];
+      /** The document's title and subject to set, if the workbook's title may be replaced. */
+      properties: DocumentProperties | null;
     }
   ): Promise<void> {
     const { plan, added } = swap;
     const queue = (ownedNames: Excel.NamedItem[], liveSheets: Set<string> | null) => {
+      if (swap.properties) {
+        context.workbook.properties.title = swap.properties.title;
+        context.workbook.properties.subject = swap.properties.subject;
+      }
       if (swap.replaceNames) {
         for (const item of ownedNames) item.delete();
         plan.sheets.forEach((spec, i) => {
@@ -722,7 +750,7 @@ export class OfficeWorkbook implements WorkbookPort {
     if (clash) throw new PlainError(clash);
     const seen = new Set<string>();
     for (const spec of plan.sheets)
-      for (const { name } of [...spec.names, ...spec.tables]) {
+      for (const { name } of [...spec.names, ...spec.tables, ...(spec.tableRanges ?? [])]) {
         if (seen.has(lower(name)))
           throw new PlainError(
             `The summary defines the name "${name}" twice; nothing was changed.`
@@ -747,6 +775,57 @@ export class OfficeWorkbook implements WorkbookPort {
       added.name = table.name;
       if (table.style) added.style = table.style;
     }
+    // The summary's tables, over the cells of its blocks (header row first).
+    for (const table of spec.tableRanges ?? []) {
+      await batch.reserve(OP_BYTES);
+      const added = ws.tables.add(rangeAddress(table.range), true);
+      added.name = table.name;
+      if (table.style) added.style = table.style;
+    }
+  }
+
+  /** Paragraphs (merged across, wrapped, top-aligned) and row heights (Range.merge, format.rowHeight: ExcelApi 1.2). */
+  private async addParagraphs(
+    batch: WriteBatch,
+    ws: Excel.Worksheet,
+    spec: SheetSpec
+  ): Promise<void> {
+    for (const p of spec.paragraphs ?? []) {
+      await batch.reserve(OP_BYTES);
+      const range = ws.getRange(rangeAddress(p));
+      if (p.rows > 1 || p.columns > 1) range.merge(false);
+      range.format.wrapText = true;
+      range.format.verticalAlignment = "Top";
+    }
+    for (const { row, points } of spec.rowHeights ?? []) {
+      await batch.reserve(OP_BYTES);
+      ws.getRange(`${row + 1}:${row + 1}`).format.rowHeight = points;
+    }
+  }
+
+  /**
+   * How the sheet prints (Worksheet.pageLayout and horizontalPageBreaks, ExcelApi 1.9): A4
+   * landscape, fit to one page wide (zoom's horizontalFitToPages; verticalFitToPages 0 is "as
+   * many as needed"), the print area, the title rows, and a page break above each row where a
+   * page starts. Where Excel is older, the summary is built without them.
+   */
+  private async addPrintLayout(
+    batch: WriteBatch,
+    ws: Excel.Worksheet,
+    spec: SheetSpec
+  ): Promise<void> {
+    const print = spec.print;
+    if (!print || this.supports("ExcelApi", "1.9") === false) return;
+    await batch.reserve(OP_BYTES * (4 + print.rowBreaks.length));
+    const layout = ws.pageLayout;
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    layout.paperSize = "A4";
+    if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+    layout.setPrintArea(rangeAddress(print.area));
+    if (print.titleRows)
+      layout.setPrintTitleRows(`$${print.titleRows.first + 1}:$${print.titleRows.last + 1}`);
+    for (const row of print.rowBreaks)
+      if (row > 0) ws.horizontalPageBreaks.add(cellAddress(row, 0));
   }
 
   /** Tests only: throw between the formula pass and the final batch, as a failure would. */
@@ -804,8 +883,46 @@ export class OfficeWorkbook implements WorkbookPort {
         series.setValues(ws.getRange(rangeAddress(s.values)));
         series.setXAxisValues(ws.getRange(categories));
         series.name = s.name;
+        this.styleSeries(series, spec, k, formatOf(plan.sheets[sheets.indexOf(ws)], s.values));
       });
     }
+  }
+
+  /**
+   * A series told apart without its colour (`chart-style.ts`): the palette's colour, and a marker
+   * of its own on a line (ExcelApi 1.7), or its values as data labels on a bar (ExcelApi 1.8 for
+   * the labels' number format). Office.js has no pattern fill, so bars carry labels only.
+   */
+  private styleSeries(
+    series: Excel.ChartSeries,
+    spec: ChartSpec,
+    k: number,
+    format: string | undefined
+  ): void {
+    const colour = `#${seriesColour(k)}`;
+    if (spec.type === "line") {
+      series.format.line.color = colour;
+      if (this.supports("ExcelApi", "1.7") === false) return;
+      const marker = seriesMarker(k);
+      series.markerStyle =
+        marker === "x"
+          ? "X"
+          : ((marker[0].toUpperCase() + marker.slice(1)) as Excel.ChartMarkerStyle);
+      series.markerSize = 7;
+      series.markerBackgroundColor = colour;
+      series.markerForegroundColor = colour;
+      return;
+    }
+    series.format.fill.setSolidColor(colour);
+    if (this.supports("ExcelApi", "1.8") === false) return;
+    const inside = spec.type === "columnStacked" || spec.type === "columnStacked100";
+    series.hasDataLabels = true;
+    const labels = series.dataLabels;
+    labels.showValue = true;
+    labels.position = inside ? "Center" : "OutsideEnd";
+    labels.numberFormat = dataLabelFormat(format);
+    labels.format.font.color = inside ? "#000000" : `#${CHART_TEXT}`;
+    labels.format.font.size = 8;
   }
 
   /** Conditional formats and validation lists of a new sheet. */
@@ -902,6 +1019,17 @@ export class OfficeWorkbook implements WorkbookPort {
       return "unavailable";
     }
   }
+}
+
+/** The number format of the first number in a range of the sheet's blocks (a series' values). */
+function formatOf(spec: SheetSpec | undefined, range: RangeSpec): string | undefined {
+  for (const block of spec?.blocks ?? [])
+    for (let r = range.row; r < range.row + range.rows; r++)
+      for (let c = range.column; c < range.column + range.columns; c++) {
+        const cell = block.cells[r - block.row]?.[c - block.column];
+        if (cell?.format && typeof cell.value === "number") return cell.format;
+      }
+  return undefined;
 }
 
 function plain(error: unknown, what: string): Error {

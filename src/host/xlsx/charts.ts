@@ -11,26 +11,33 @@
  *   the rels between sheet → drawing → chart, the sheet's <drawing r:id> (at its place in
  *   CT_Worksheet's sequence) and the content-type overrides.
  *
+ * Series are told apart without colour (`chart-style.ts`): a bar series has its own pattern and
+ * its values as data labels, a line series its own marker.
+ *
  * Element order follows the DrawingML chart schema (ECMA-376 Part 1, 21.2): chartSpace (date1904,
  * roundedCorners, chart, …), chart (title, autoTitleDeleted, plotArea, legend, plotVisOnly,
  * dispBlanksAs), barChart (barDir, grouping, varyColors, ser*, gapWidth, overlap, axId×2),
  * lineChart (grouping, varyColors, ser*, marker, axId×2), ser (idx, order, tx, spPr,
- * invertIfNegative | marker, cat, val, smooth), catAx/valAx (axId, scaling, delete, axPos,
+ * invertIfNegative | marker, dLbls, cat, val, smooth), dLbls (numFmt, spPr, txPr, dLblPos,
+ * showLegendKey, showVal, showCatName, showSerName, showPercent, showBubbleSize), catAx/valAx (axId, scaling, delete, axPos,
  * majorGridlines, numFmt, majorTickMark, minorTickMark, tickLblPos, crossAx, crosses, …).
  */
+import {
+  CHART_TEXT,
+  dataLabelFormat,
+  seriesColour,
+  seriesMarker,
+  seriesPattern,
+} from "../../core/summary/chart-style";
 import { cellAddress } from "../../core/summary/plan";
 import type { ChartSpec, RangeSpec } from "../../core/summary/plan";
 import type { XlsxPackage } from "./package";
 import { CONTENT_TYPE, escapeXml, findElement, insertWorksheetChild, REL } from "./xml";
-import { SERIES_COLOURS } from "../../core/summary/chart-colours";
 
 const C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main";
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const XDR_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
-
-/** Series colours: the same as the workbench viewer's (see chart-colours.ts). */
-export { SERIES_COLOURS };
 
 export type CachedValue = string | number | boolean | null | undefined;
 
@@ -87,15 +94,33 @@ function categoriesXml(chart: ChartPart): string {
   return `<c:cat><c:strRef><c:f>${f}</c:f>${strCache(values)}</c:strRef></c:cat>`;
 }
 
-function seriesXml(chart: ChartPart, k: number, line: boolean): string {
+/** A bar series' values as labels: inside a stacked bar (black: 4.5:1 on every series colour), above a clustered one. */
+function dataLabelsXml(format: string | undefined, inside: boolean): string {
+  const colour = inside ? "000000" : CHART_TEXT;
+  return (
+    `<c:dLbls><c:numFmt formatCode="${escapeXml(dataLabelFormat(format))}" sourceLinked="0"/>` +
+    `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></a:defRPr></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>` +
+    `<c:dLblPos val="${inside ? "ctr" : "outEnd"}"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/>` +
+    `<c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
+  );
+}
+
+function seriesXml(chart: ChartPart, k: number, line: boolean, stacked: boolean): string {
   const s = chart.series[k];
   const spec = chart.spec.series[k];
-  const colour = SERIES_COLOURS[k % SERIES_COLOURS.length];
+  const colour = seriesColour(k);
   const f = escapeXml(rangeFormula(chart.sheetName, spec.values));
+  const solid = `<a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>`;
+  const pattern = seriesPattern(k);
+  const fill = pattern
+    ? `<a:pattFill prst="${pattern}"><a:fgClr><a:srgbClr val="${colour}"/></a:fgClr><a:bgClr><a:srgbClr val="FFFFFF"/></a:bgClr></a:pattFill>`
+    : solid;
   const spPr = line
-    ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
-      `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></a:ln></c:spPr></c:marker>`
-    : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr><c:invertIfNegative val="0"/>`;
+    ? `<c:spPr><a:ln w="28575" cap="rnd">${solid}<a:round/></a:ln></c:spPr>` +
+      `<c:marker><c:symbol val="${seriesMarker(k)}"/><c:size val="7"/><c:spPr>${solid}<a:ln w="9525">${solid}</a:ln></c:spPr></c:marker>`
+    : `<c:spPr>${fill}<a:ln w="12700">${solid}</a:ln></c:spPr><c:invertIfNegative val="0"/>` +
+      dataLabelsXml(s.format, stacked);
   return (
     `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
     `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>` +
@@ -107,7 +132,7 @@ function seriesXml(chart: ChartPart, k: number, line: boolean): string {
   );
 }
 
-const TEXT_GREY = "404040";
+const TEXT_GREY = CHART_TEXT;
 
 function richTitle(title: string): string {
   return (
@@ -138,7 +163,9 @@ export function chartXml(chart: ChartPart, axisIds: [number, number] = [510001, 
           ? "standard"
           : "clustered";
   const [catId, valId] = axisIds;
-  const series = chart.series.map((_, k) => seriesXml(chart, k, line)).join("");
+  const series = chart.series
+    .map((_, k) => seriesXml(chart, k, line, grouping !== "clustered" && !line))
+    .join("");
   const axIds = `<c:axId val="${catId}"/><c:axId val="${valId}"/>`;
   const plot = line
     ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axIds}</c:lineChart>`

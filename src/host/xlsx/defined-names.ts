@@ -32,6 +32,10 @@ export interface ProductName {
   name: string;
   sheet: string;
   range: RangeSpec;
+  /** Scoped to its sheet (a print area, print titles) rather than the workbook. */
+  local?: boolean;
+  /** Whole rows ($1:$1), as print titles are written. */
+  wholeRows?: boolean;
 }
 
 /** The names of a workbook part, with each localSheetId turned into its sheet's name. */
@@ -131,8 +135,13 @@ export function withDefinedNames(
     );
   }
   for (const n of product) {
-    const ref = `${quoteSheet(n.sheet)}!${rangeAddress(n.range, true)}`;
-    items.push(`<definedName name="${escapeXml(n.name)}">${escapeXml(ref)}</definedName>`);
+    const where = n.wholeRows
+      ? `$${n.range.row + 1}:$${n.range.row + n.range.rows}`
+      : rangeAddress(n.range, true);
+    const ref = `${quoteSheet(n.sheet)}!${where}`;
+    const id = n.local ? index.get(n.sheet.toLowerCase()) : undefined;
+    const scope = id === undefined ? "" : ` localSheetId="${id}"`;
+    items.push(`<definedName name="${escapeXml(n.name)}"${scope}>${escapeXml(ref)}</definedName>`);
   }
   let xml = workbookXml;
   for (let el = findElement(xml, "definedNames"); el; el = findElement(xml, "definedNames")) {

@@ -43,6 +43,7 @@ export function xlsxStyle(style: CellStyle): XlsxCellStyle {
     case "subtitle":
       return { font: font({ bold: true, size: 12 }) };
     case "header":
+      // Headers wrap within their (narrow) columns; the plan sets the row's height.
       return {
         font: font({ bold: true, color: { argb: argb(STYLE_COLOURS.text) } }),
         fill: {
@@ -50,6 +51,7 @@ export function xlsxStyle(style: CellStyle): XlsxCellStyle {
           pattern: "solid",
           fgColor: { argb: argb(STYLE_COLOURS.headerFill) },
         },
+        alignment: { wrapText: true },
       };
     case "input": {
       const edge = {

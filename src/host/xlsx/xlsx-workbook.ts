@@ -26,6 +26,7 @@ import ExcelJS from "exceljs";
 import {
   cellAddress,
   isHandedToUser,
+  mayReplaceTitle,
   numberRuleFormula,
   rangeAddress,
   withFreeTemplateTableNames,
@@ -35,6 +36,8 @@ import type {
   CellSpec,
   RangeSpec,
   SheetSpec,
+  TableRangeSpec,
+  TableSpec,
   WorkbookPlan,
 } from "../../core/summary/plan";
 import type {
@@ -247,6 +250,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const spec of plan.sheets) {
       validationsXml(spec.validations);
       for (const table of spec.tables) tableColumnNames(table);
+      checkTablesAndParagraphs(spec);
     }
 
     const taken = new Set(kept.map((ws) => lower(ws.name)));
@@ -270,6 +274,11 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     this.productNames = this.productNames.filter(
       (n) => !oldIds.has(n.worksheetId) && !planNames.has(lower(n.name))
+    );
+    // A sheet-scoped name (its print titles, its print area) goes with its sheet.
+    const oldSheets = new Set(old.map((ws) => lower(ws.name)));
+    this.names = this.names.filter(
+      (n) => n.localSheet === undefined || !oldSheets.has(lower(n.localSheet))
     );
     for (const ws of old) {
       this.extras.delete(ws.id);
@@ -310,6 +319,10 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     progress?.("Adding tables, charts and names", 0.9);
     if (added.length > 0) this.activate(added[0]);
+    if (plan.properties && mayReplaceTitle(this.workbook.title, plan.properties.title)) {
+      this.workbook.title = plan.properties.title;
+      this.workbook.subject = plan.properties.subject;
+    }
     this.workbook.calcProperties.fullCalcOnLoad = true;
     progress?.("Done", 1);
     return { sheetNames, syncs: 0 };
@@ -358,6 +371,28 @@ export class XlsxWorkbook implements WorkbookPort {
       written(block.cells.length * width);
     }
     for (const table of spec.tables) addTable(ws, table);
+    for (const table of spec.tableRanges ?? []) addTable(ws, tableOver(table, cells));
+    for (const p of spec.paragraphs ?? []) {
+      if (p.rows > 1 || p.columns > 1)
+        ws.mergeCells(p.row + 1, p.column + 1, p.row + p.rows, p.column + p.columns);
+      const master = ws.getCell(p.row + 1, p.column + 1);
+      master.alignment = { ...master.alignment, wrapText: true, vertical: "top" };
+    }
+    for (const { row, points } of spec.rowHeights ?? []) ws.getRow(row + 1).height = points;
+    if (spec.print) {
+      const print = spec.print;
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        orientation: print.orientation,
+        paperSize: 9, // A4
+        fitToPage: print.fitToWidth,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        margins: { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      };
+      // A break under 1-based row r starts a page at 0-based row r.
+      for (const r of print.rowBreaks) if (r > 0) ws.getRow(r).addPageBreak();
+    }
 
     spec.columnWidths.forEach((chars, column) => {
       ws.getColumn(column + 1).width = storedColumnWidth(chars);
@@ -426,6 +461,24 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     for (const n of spec.names)
       this.productNames.push({ name: n.name, range: n.range, worksheetId: ws.id });
+    // Print area and titles are the sheet's own names (ExcelJS's would be dropped with the rest).
+    if (spec.print) {
+      this.productNames.push({
+        name: "_xlnm.Print_Area",
+        range: spec.print.area,
+        worksheetId: ws.id,
+        local: true,
+      });
+      const t = spec.print.titleRows;
+      if (t)
+        this.productNames.push({
+          name: "_xlnm.Print_Titles",
+          range: { row: t.first, column: 0, rows: t.last - t.first + 1, columns: 0 },
+          worksheetId: ws.id,
+          local: true,
+          wholeRows: true,
+        });
+    }
   }
 
   /** Make a sheet the one shown on opening (and the only selected tab). */
@@ -510,7 +563,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const product: ProductName[] = [];
     for (const n of this.productNames) {
       const ws = this.workbook.getWorksheet(n.worksheetId);
-      if (ws) product.push({ name: n.name, range: n.range, sheet: ws.name });
+      if (ws) product.push({ ...n, sheet: ws.name });
     }
     pkg.setText(
       WORKBOOK,
@@ -558,7 +611,7 @@ export class XlsxWorkbook implements WorkbookPort {
  * Add a plan table over cells already written: its header names are the header cells' text
  * (unique and not empty, or Excel repairs the file), and it has at least one body row.
  */
-function addTable(ws: Worksheet, table: SheetSpec["tables"][number]): void {
+function addTable(ws: Worksheet, table: TableSpec): void {
   const names = tableColumnNames(table);
   if (names.length === 0 || table.cells.length === 0) return;
   const body = table.cells.length > 1 ? table.cells.slice(1) : [[]];
@@ -581,8 +634,60 @@ function addTable(ws: Worksheet, table: SheetSpec["tables"][number]): void {
   });
 }
 
+/** A table over cells of the sheet's blocks, with those cells, as addTable takes it. */
+function tableOver(table: TableRangeSpec, cells: ReadonlyMap<string, CellSpec>): TableSpec {
+  const { range } = table;
+  return {
+    name: table.name,
+    style: table.style,
+    row: range.row,
+    column: range.column,
+    cells: Array.from({ length: range.rows }, (_, i) =>
+      Array.from(
+        { length: range.columns },
+        (_, j) => cells.get(`${range.row + i},${range.column + j}`) ?? {}
+      )
+    ),
+  };
+}
+
+/**
+ * Refuse, before the workbook changes, a plan Excel would repair: tables over each other, a
+ * table over a bad header, a merged paragraph in a table.
+ */
+function checkTablesAndParagraphs(spec: SheetSpec): void {
+  const cells = new Map<string, CellSpec>();
+  for (const block of spec.blocks)
+    block.cells.forEach((row, i) =>
+      row.forEach((cell, j) => cells.set(`${block.row + i},${block.column + j}`, cell))
+    );
+  const ranges: { name: string; range: RangeSpec }[] = [
+    ...spec.tables.map((t) => ({
+      name: t.name,
+      range: { row: t.row, column: t.column, rows: t.cells.length, columns: blockWidth(t) },
+    })),
+    ...(spec.tableRanges ?? []),
+  ];
+  const meet = (a: RangeSpec, b: RangeSpec) =>
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.column < b.column + b.columns &&
+    b.column < a.column + a.columns;
+  ranges.forEach((a, i) => {
+    for (const b of ranges.slice(i + 1))
+      if (meet(a.range, b.range))
+        throw new Error(`The tables ${a.name} and ${b.name} overlap: Excel cannot open that.`);
+    for (const p of spec.paragraphs ?? [])
+      if (meet(a.range, p))
+        throw new Error(
+          `Table ${a.name} holds merged cells at ${rangeAddress(p)}: Excel cannot sort or filter that.`
+        );
+  });
+  for (const t of spec.tableRanges ?? []) tableColumnNames(tableOver(t, cells));
+}
+
 /** A plan table's column names: its header cells' text, each given and unique (else Excel repairs the file). */
-function tableColumnNames(table: SheetSpec["tables"][number]): string[] {
+function tableColumnNames(table: TableSpec): string[] {
   // Excel's rules for a table name: a letter, _ or \ first, then letters, digits, _ . \; not a
   // cell reference (A1, R1C1).
   if (

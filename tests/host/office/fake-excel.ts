@@ -12,7 +12,8 @@
  * - a sheet name Excel refuses (over 31 characters, []:*?/\, an apostrophe at either end,
  *   "History", taken); a table or defined name Excel refuses (not a letter, "_" or "\" first,
  *   other than letters, digits, "_", "." and "\", a cell reference, taken by a table or name);
- *   a table overlapping another table;
+ *   a table overlapping another table or merged cells, and cells merged in a table; print
+ *   title rows that are not whole rows;
  * - reading a property before it was loaded and synced (Office.js throws PropertyNotLoaded);
  * - an API of a requirement set above `apiVersion` (ApiNotFound), and any property Excel's
  *   objects do not have (the objects are not extensible, so an assignment throws);
@@ -41,6 +42,8 @@ export interface FakeExcelOptions {
   apiVersion?: string;
   /** Bytes per request and per response (default: Excel on the web's 5 MB). */
   payloadLimitBytes?: number;
+  /** The workbook's title to begin with (File > Info). */
+  title?: string;
 }
 
 export interface FakeBorder {
@@ -83,6 +86,8 @@ export interface FakeSeries {
   categories?: string;
   setValues(range: FakeRange): void;
   setXAxisValues(range: FakeRange): void;
+  /** What the adapter set on the series: colour, marker, data labels. */
+  style: Record<string, unknown>;
 }
 
 export interface FakeChart {
@@ -122,6 +127,14 @@ export interface FakeSheet {
   charts: FakeChart[];
   frozenRows?: number;
   tabColor?: string;
+  /** Merged ranges ("A5:O5"). */
+  merges: string[];
+  /** Row heights in points, by 0-based row. */
+  rowHeights: Record<number, number>;
+  /** The page layout the adapter set (orientation, paperSize, zoom, printArea, printTitleRows). */
+  pageLayout: Record<string, unknown>;
+  /** Manual page breaks: the 0-based rows a page starts at. */
+  pageBreaks: number[];
   proxy: Record<string, unknown>;
 }
 
@@ -170,6 +183,8 @@ interface Corners {
 export function corners(address: string): Corners {
   const cols = /^([A-Z]+):([A-Z]+)$/.exec(address);
   if (cols) return { r0: 0, c0: columnIndex(cols[1]), r1: 1_048_575, c1: columnIndex(cols[2]) };
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(address);
+  if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16_383 };
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
   if (!m) throw excelError("InvalidArgument", `fake Excel: bad address ${address}`);
   const c0 = columnIndex(m[1]);
@@ -225,6 +240,15 @@ const API_SETS: Record<string, string> = {
   "series.setXAxisValues": "1.7",
   "application.suspendApiCalculationUntilNextSync": "1.6",
   "application.suspendScreenUpdatingUntilNextSync": "1.9",
+  "range.merge": "1.2",
+  "range.format.rowHeight": "1.2",
+  "worksheet.pageLayout": "1.9",
+  "worksheet.horizontalPageBreaks": "1.9",
+  "workbook.properties": "1.7",
+  "series.format": "1.1",
+  "series.markerStyle": "1.7",
+  "series.hasDataLabels": "1.7",
+  "series.dataLabels": "1.8",
 };
 
 function versionAtLeast(have: string, need: string): boolean {
@@ -458,6 +482,24 @@ export function fakeExcel(initial: InitialSheet[], options: FakeExcelOptions = {
           }),
       });
     }
+    Object.defineProperty(format, "rowHeight", {
+      enumerable: true,
+      get: () => recorded.rowHeight,
+      set: (v: number) =>
+        op(
+          `rowHeight ${address}`,
+          20,
+          () =>
+            at.c0 === 0 && at.c1 === 16_383
+              ? undefined
+              : `fake Excel: rowHeight of ${address} is not modelled`,
+          () => {
+            recorded.rowHeight = v;
+            for (let r = at.r0; r <= at.r1; r++) sheet.rowHeights[r] = v;
+          },
+          "range.format.rowHeight"
+        ),
+    });
     Object.preventExtensions(format);
     const range = {
       address,
@@ -488,6 +530,23 @@ export function fakeExcel(initial: InitialSheet[], options: FakeExcelOptions = {
       },
       select() {
         op(`select ${address}`, 0, noCheck, () => log.push(`select ${sheet.name}!${address}`));
+      },
+      merge(across?: boolean) {
+        op(
+          `merge ${address}`,
+          address.length,
+          () =>
+            across
+              ? "fake Excel: merge(across) is not modelled"
+              : sheet.tables.some((t) => overlaps(corners(t.address), at))
+                ? excelError("InvalidOperation", `Cells in a table can't be merged (${address}).`)
+                : undefined,
+          () => {
+            sheet.merges.push(address);
+            log.push(`merge ${sheet.name}!${address}`);
+          },
+          "range.merge"
+        );
       },
     } as unknown as FakeRange;
     // The range follows its sheet when the sheet is renamed, as in Excel.
@@ -576,9 +635,40 @@ export function fakeExcel(initial: InitialSheet[], options: FakeExcelOptions = {
     seriesBy?: string
   ): FakeChart {
     const makeSeries = (name?: string, values?: string): FakeSeries => {
+      const style: Record<string, unknown> = {};
+      /** A settable property of the series (or its parts) recorded in `style` under `key`. */
+      const settable = <T extends object>(
+        target: T,
+        props: Record<string, string>,
+        api: string
+      ) => {
+        for (const [prop, key] of Object.entries(props))
+          Object.defineProperty(target, prop, {
+            enumerable: true,
+            get: () => style[key],
+            set: (v: unknown) => op(`series.${key}`, 20, noCheck, () => (style[key] = v), api),
+          });
+        return Object.preventExtensions(target);
+      };
+      const font = settable({}, { color: "labelColor", size: "labelSize" }, "series.dataLabels");
+      const dataLabels = settable(
+        { format: Object.freeze({ font }) },
+        { showValue: "showValue", position: "labelPosition", numberFormat: "labelFormat" },
+        "series.dataLabels"
+      );
+      const seriesFormat = Object.freeze({
+        fill: Object.freeze({
+          setSolidColor: (c: string) =>
+            op("series.fill", 20, noCheck, () => (style.fill = c), "series.format"),
+        }),
+        line: settable({}, { color: "line" }, "series.format"),
+      });
       const s: FakeSeries = {
         values,
         categories: undefined,
+        style,
+        format: seriesFormat,
+        dataLabels,
         setValues: (r) =>
           op("series.setValues", 40, noCheck, () => (s.values = r.address), "series.setValues"),
         setXAxisValues: (r) =>
@@ -596,6 +686,28 @@ export function fakeExcel(initial: InitialSheet[], options: FakeExcelOptions = {
         get: () => current,
         set: (v: string) => op("series.name", v.length, noCheck, () => (current = v)),
       });
+      Object.defineProperty(s, "hasDataLabels", {
+        enumerable: true,
+        get: () => style.hasDataLabels,
+        set: (v: boolean) =>
+          op(
+            "series.hasDataLabels",
+            10,
+            noCheck,
+            () => (style.hasDataLabels = v),
+            "series.hasDataLabels"
+          ),
+      });
+      settable(
+        s,
+        {
+          markerStyle: "marker",
+          markerSize: "markerSize",
+          markerBackgroundColor: "markerBackground",
+          markerForegroundColor: "markerForeground",
+        },
+        "series.markerStyle"
+      );
       return Object.preventExtensions(s);
     };
     const title: { text?: string } = {};
@@ -668,9 +780,43 @@ export function fakeExcel(initial: InitialSheet[], options: FakeExcelOptions = {
         name: t.name,
       })),
       charts: [],
+      merges: [],
+      rowHeights: {},
+      pageLayout: {},
+      pageBreaks: [],
       proxy: {},
     };
+    const layout = (key: string, v: unknown, check: () => string | undefined = noCheck) =>
+      op(`pageLayout.${key}`, 40, check, () => (sheet.pageLayout[key] = v), "worksheet.pageLayout");
+    const pageLayout: Record<string, unknown> = {
+      setPrintArea: (a: string) => layout("printArea", a),
+      // "The range must span the entire row to be valid" (PageLayout.setPrintTitleRows).
+      setPrintTitleRows: (rows: string) =>
+        layout("printTitleRows", rows, () =>
+          /^\$?\d+:\$?\d+$/.test(rows) ? undefined : `print title rows must be whole rows: ${rows}`
+        ),
+    };
+    for (const key of ["orientation", "paperSize", "zoom"])
+      Object.defineProperty(pageLayout, key, {
+        enumerable: true,
+        get: () => sheet.pageLayout[key],
+        set: (v: unknown) => layout(key, v),
+      });
+    Object.preventExtensions(pageLayout);
     const proxy: Record<string, unknown> = {
+      pageLayout,
+      horizontalPageBreaks: Object.freeze({
+        add: (a: string) => {
+          const at = corners(a);
+          op(
+            `page break ${a}`,
+            20,
+            noCheck,
+            () => sheet.pageBreaks.push(at.r0),
+            "worksheet.horizontalPageBreaks"
+          );
+        },
+      }),
       getRange: (address: string) => makeRange(sheet, address),
       getUsedRangeOrNullObject: () => {
         operations++;
@@ -712,7 +858,9 @@ export function fakeExcel(initial: InitialSheet[], options: FakeExcelOptions = {
             () =>
               sheet.tables.some((t) => overlaps(corners(t.address), at))
                 ? excelError("InvalidArgument", `A table can't overlap another table (${address}).`)
-                : undefined,
+                : sheet.merges.some((m) => overlaps(corners(m), at))
+                  ? excelError("InvalidOperation", `A table can't hold merged cells (${address}).`)
+                  : undefined,
             () => {
               sheet.tables.push(table);
               log.push(`table ${sheet.name}!${address}`);
@@ -1047,8 +1195,37 @@ export function fakeExcel(initial: InitialSheet[], options: FakeExcelOptions = {
     }
   };
 
+  const documentProperties: Record<string, string> = { title: options.title ?? "", subject: "" };
+  const properties: Record<string, unknown> = {};
+  let propertiesLoaded = false;
+  for (const key of ["title", "subject"])
+    Object.defineProperty(properties, key, {
+      enumerable: true,
+      get: () => {
+        if (!propertiesLoaded)
+          throw excelError("PropertyNotLoaded", `The property '${key}' is not loaded.`);
+        return documentProperties[key];
+      },
+      set: (v: string) =>
+        op(
+          `properties.${key}`,
+          v.length,
+          noCheck,
+          () => (documentProperties[key] = v),
+          "workbook.properties"
+        ),
+    });
+  properties.load = () => {
+    operations++;
+    if (!versionAtLeast(apiVersion, API_SETS["workbook.properties"]))
+      failure ??= excelError("ApiNotFound", "workbook.properties needs ExcelApi 1.7");
+    queue(() => (propertiesLoaded = true));
+    return properties;
+  };
+  Object.preventExtensions(properties);
+
   const context = {
-    workbook: { worksheets, names: namesCollection, tables: tablesCollection },
+    workbook: { worksheets, names: namesCollection, tables: tablesCollection, properties },
     application,
     sync,
   };
@@ -1065,6 +1242,8 @@ export function fakeExcel(initial: InitialSheet[], options: FakeExcelOptions = {
     live,
     stats,
     apiVersion,
+    /** The workbook's title and subject (File > Info). */
+    documentProperties,
     /** Office.context.requirements.isSetSupported for this Excel. */
     isSetSupported: (name: string, version: string) =>
       name === "ExcelApi" && versionAtLeast(apiVersion, version),

@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { ingestPosts, ingestStaff } from "../../../src/core/ingest";
 import { buildSummaryPlan } from "../../../src/core/summary/build";
 import { DEFAULT_SUMMARY_OPTIONS } from "../../../src/core/summary/options";
-import type { WorkbookPlan } from "../../../src/core/summary/plan";
+import { seriesColour } from "../../../src/core/summary/chart-style";
+import { rangeAddress, type WorkbookPlan } from "../../../src/core/summary/plan";
 import { OfficeWorkbook } from "../../../src/host/office/office-workbook";
 import { formulaFor, literalFor } from "../../../src/host/sheet-helpers";
 import { generateStaff } from "../../../src/sample/generate";
@@ -125,8 +126,45 @@ function differences(
       if ((found?.ref as FakeRange | undefined)?.sheet !== sheet.name)
         out.push(`name ${name} not on ${sheet.name}`);
     }
-    if (!same(sheet.tables.map((t) => t.name).sort(), spec.tables.map((t) => t.name).sort()))
-      out.push(`${sheet.name}: tables`);
+    // Every table where the plan has it: the data sheet's and the summary's blocks.
+    const wanted = [
+      ...spec.tables.map((t) => ({
+        name: t.name,
+        range: { row: t.row, column: t.column, rows: t.cells.length, columns: t.cells[0].length },
+      })),
+      ...(spec.tableRanges ?? []),
+    ].map((t) => `${t.name} ${rangeAddress(t.range)}`);
+    const tablesThere = sheet.tables.map((t) => `${t.name} ${t.address}`);
+    if (!same(tablesThere.sort(), wanted.sort())) out.push(`${sheet.name}: tables`);
+    const merges = (spec.paragraphs ?? []).filter((p) => p.columns > 1).map((p) => rangeAddress(p));
+    if (!same([...sheet.merges].sort(), merges.sort())) out.push(`${sheet.name}: merges`);
+    for (const { row, points } of spec.rowHeights ?? [])
+      if (sheet.rowHeights[row] !== points) out.push(`${sheet.name}: row ${row + 1} height`);
+    if (spec.print) {
+      if (!same(sheet.pageBreaks, spec.print.rowBreaks)) out.push(`${sheet.name}: page breaks`);
+      const layout = sheet.pageLayout;
+      if (
+        !same(layout, {
+          orientation: "Landscape",
+          paperSize: "A4",
+          zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+          printArea: rangeAddress(spec.print.area),
+          printTitleRows: "$1:$1",
+        })
+      )
+        out.push(`${sheet.name}: page layout ${JSON.stringify(layout)}`);
+    }
+    // Series told apart without colour: a palette colour each, labels on bars, markers on lines.
+    sheet.charts.forEach((chart, i) =>
+      chart.seriesList.forEach((series, k) => {
+        const line = spec.charts[i].type === "line";
+        const colour = `#${seriesColour(k)}`;
+        const ok = line
+          ? series.style.line === colour && series.style.markerForeground === colour
+          : series.style.fill === colour && series.style.hasDataLabels === true;
+        if (!ok) out.push(`${sheet.name}: chart ${i} series ${k} ${JSON.stringify(series.style)}`);
+      })
+    );
     if (
       !same(
         sheet.charts.map((c) => c.seriesList.length),
@@ -136,6 +174,8 @@ function differences(
       out.push(`${sheet.name}: charts`);
     if ((sheet.tabColor ?? "") !== "") out.push(`${sheet.name}: tab colour ${sheet.tabColor}`);
   }
+  if (plan.properties && excel.documentProperties.title !== plan.properties.title)
+    out.push(`title ${excel.documentProperties.title}`);
   if (formulas < 300) out.push(`only ${formulas} formulas`);
   if (excel.live().some((s) => s.name.startsWith("~WFS"))) out.push("a temporary sheet is left");
   return out;

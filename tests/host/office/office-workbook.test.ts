@@ -804,3 +804,73 @@ describe("OfficeWorkbook.deliverFile: a file on every Excel", () => {
     expect(called).toBe(false);
   });
 });
+
+describe("OfficeWorkbook: the summary as a document", () => {
+  const titled = (title: string): WorkbookPlan => ({
+    ...plan(3),
+    properties: { title, subject: "The summary." },
+  });
+
+  it("sets the workbook's title and subject, replaces its own on a rebuild, keeps a user's", async () => {
+    const excel = fakeExcel([STAFF]);
+    await adapter(excel).writePlan(
+      titled("Children's social work workforce: scrutiny summary, 30 September 2023")
+    );
+    expect(excel.documentProperties).toEqual({
+      title: "Children's social work workforce: scrutiny summary, 30 September 2023",
+      subject: "The summary.",
+    });
+    await adapter(excel).writePlan(
+      titled("Children's social work workforce: scrutiny summary, 30 September 2024")
+    );
+    expect(excel.documentProperties.title).toBe(
+      "Children's social work workforce: scrutiny summary, 30 September 2024"
+    );
+
+    const mine = fakeExcel([STAFF], { title: "Budget 2024/25" });
+    await adapter(mine).writePlan(
+      titled("Children's social work workforce: scrutiny summary, 30 September 2023")
+    );
+    expect(mine.documentProperties).toEqual({ title: "Budget 2024/25", subject: "" });
+  });
+
+  it("builds without print settings where Excel says it lacks ExcelApi 1.9, and prints where it has it", async () => {
+    const spec = plan(3);
+    spec.sheets[0].print = {
+      orientation: "landscape",
+      fitToWidth: true,
+      titleRows: { first: 0, last: 0 },
+      rowBreaks: [2],
+      area: { row: 0, column: 0, rows: 4, columns: 3 },
+      sections: [0, 2],
+    };
+    // (Every Excel with ExcelApi 1.12, which the build needs, has 1.9: this is a host that says not.)
+    const old = fakeExcel([STAFF]);
+    const result = await adapter(old, { isSetSupported: (_n, v) => v !== "1.9" }).writePlan(spec);
+    const summary = old.sheet(result.sheetNames.summary);
+    expect(summary.pageLayout).toEqual({});
+    expect(summary.pageBreaks).toEqual([]);
+
+    const current = fakeExcel([STAFF]);
+    const built = await adapter(current).writePlan(spec);
+    const printed = current.sheet(built.sheetNames.summary);
+    expect(printed.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$1",
+      printArea: "A1:C4",
+    });
+    expect(printed.pageBreaks).toEqual([2]);
+  });
+
+  it("never merges cells in a table: Excel refuses, and the build fails before the swap", async () => {
+    const spec = plan(3);
+    spec.sheets[0].tableRanges = [
+      { name: "Turnover", range: { row: 2, column: 0, rows: 2, columns: 3 } },
+    ];
+    spec.sheets[0].paragraphs = [{ row: 3, column: 0, rows: 1, columns: 3 }];
+    const excel = fakeExcel([STAFF]);
+    await expect(adapter(excel).writePlan(spec)).rejects.toThrow(/table/);
+    expect(excel.live().map((s) => s.name)).toEqual(["Staff"]);
+  });
+});

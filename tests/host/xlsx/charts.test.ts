@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type JSZip from "jszip";
 import type { ChartSpec, WorkbookPlan } from "../../../src/core/summary/plan";
+import { CHART_TEXT, seriesColour } from "../../../src/core/summary/chart-style";
 import { chartXml, rangeFormula } from "../../../src/host/xlsx/charts";
 import { XlsxWorkbook } from "../../../src/host/xlsx/xlsx-workbook";
 import {
@@ -205,5 +206,36 @@ describe("chartXml", () => {
     expect(xml).toContain("<c:f>'It''s mine'!$B$2:$C$2</c:f>");
     expect(xml).toContain("<c:v>S &amp; P</c:v>");
     expect(xml).toContain('<c:ptCount val="2"/><c:pt idx="0"><c:v>0.1</c:v></c:pt></c:numCache>');
+  });
+});
+
+describe("series told apart without colour", () => {
+  it("every series has a palette colour, a bar series its own pattern and data labels, a line series its own marker", async () => {
+    const parts = Object.keys(zip.files).filter((p) => /^xl\/charts\/chart\d+\.xml$/.test(p));
+    let bars = 0;
+    let lines = 0;
+    for (const p of parts) {
+      const xml = await partText(zip, p);
+      const series = [...xml.matchAll(/<c:ser>([^]*?)<\/c:ser>/g)].map((m) => m[1]);
+      expect(series.length).toBeGreaterThan(0);
+      series.forEach((ser, k) => {
+        const colours = [...ser.matchAll(/<a:srgbClr val="([0-9A-F]{6})"\/>/g)]
+          .map((m) => m[1])
+          .filter((c) => c !== "FFFFFF" && c !== "000000" && c !== CHART_TEXT);
+        expect(new Set(colours), `${p} series ${k}`).toEqual(new Set([seriesColour(k)]));
+      });
+      if (xml.includes("<c:lineChart>")) {
+        lines++;
+        const markers = series.map((s) => /<c:symbol val="(\w+)"\/>/.exec(s)![1]);
+        expect(new Set(markers).size, p).toBe(series.length);
+      } else {
+        bars++;
+        const fills = series.map((s) => /<a:pattFill prst="(\w+)">/.exec(s)?.[1] ?? "solid");
+        expect(new Set(fills).size, p).toBe(series.length);
+        for (const s of series) expect(s).toMatch(/<c:dLbls>[^]*<c:showVal val="1"\/>/);
+      }
+    }
+    expect(bars).toBeGreaterThanOrEqual(3);
+    expect(lines).toBe(0); // no benchmarks in this plan: its line charts are the trends
   });
 });

@@ -3,8 +3,9 @@
  * (headless) loads the sample's summary workbook, recalculates every formula (a profile sets
  * OOXMLRecalcMode to "always"), and each recalculated formula cell of the summary and data sheets
  * equals the cached value the product wrote (core's value). A few cached values are deliberately
- * wrong in the file, so the test fails if Calc only echoed the caches. The workbook also converts
- * to .xlsx (read back, with its charts) and to PDF (rendered to PNG when poppler's pdftoppm is
+ * wrong in the file, so the test fails if Calc only echoed the caches. The shareable copy (values
+ * only) reads back to the plan's values. The workbook also converts
+ * to .xlsx (read back, with its charts and tables) and to PDF (rendered to PNG when poppler's pdftoppm is
  * there).
  *
  * Skipped when `soffice` is not on PATH (Debian: apt-get install libreoffice-calc-nogui).
@@ -17,6 +18,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { WorkbookPlan } from "../../../src/core/summary/plan";
 import { cellAddress } from "../../../src/core/summary/plan";
+import { makeShareable } from "../../../src/core/summary/shareable";
 import { XlsxWorkbook } from "../../../src/host/xlsx/xlsx-workbook";
 import {
   convert,
@@ -140,6 +142,35 @@ describe.skipIf(!SOFFICE)(title, () => {
     ).toBe(true);
   }, 240_000);
 
+  it("reads the shareable copy (values only) to the values of core's plan", async () => {
+    const shared = makeShareable(cases[0].plan, { version: "test", preparedOn: "2026-11-22" });
+    const book = XlsxWorkbook.empty();
+    const { sheetNames } = await book.writePlan(shared);
+    const file = join(dir, "shareable.xlsx");
+    await writeFile(file, await book.toBuffer());
+    await convert(file, CSV_ALL_SHEETS, join(dir, "csv-shared"), profile);
+    const grid = await readCsv(sheetCsvPath(join(dir, "csv-shared"), file, sheetNames.summary));
+    const cells = planCells(shared).filter(
+      (p) => p.cell.value !== undefined && p.cell.value !== null && p.cell.value !== ""
+    );
+    expect(cells.some((p) => p.cell.formula !== undefined)).toBe(false);
+    // Text compares as the text Calc shows (a team called "007" is not 7).
+    const shown = (row: number, column: number, value: unknown) => {
+      const text = grid[row]?.[column] ?? "";
+      return typeof value === "string" ? text : csvValue(text);
+    };
+    const bad = cells
+      .filter((p) => !close(shown(p.row, p.column, p.cell.value), p.cell.value))
+      .map((p) => ({
+        at: cellAddress(p.row, p.column),
+        core: p.cell.value,
+        libreoffice: grid[p.row]?.[p.column],
+      }));
+    expect(cells.length).toBeGreaterThan(300);
+    expect(cells.filter((p) => p.cell.value === "c").length).toBeGreaterThan(0);
+    expect(bad.slice(0, 10)).toEqual([]);
+  }, 240_000);
+
   it("converts to .xlsx: the result reads back with its sheets, tables and charts", async () => {
     const { file, plan, sheetNames } = cases[0];
     await convert(file, "xlsx", join(dir, "xlsx"), profile);
@@ -156,7 +187,15 @@ describe.skipIf(!SOFFICE)(title, () => {
         .filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))
         .map(async (p) => / name="([^"]+)"/.exec(await zip.file(p)!.async("string"))![1])
     );
-    expect(tables).toEqual(expect.arrayContaining(["WFS_Staff", "WFS_Posts", "WFS_England"]));
+    const summary = plan.sheets.find((s) => s.key === "summary")!;
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        "WFS_Staff",
+        "WFS_Posts",
+        "WFS_England",
+        ...(summary.tableRanges ?? []).map((t) => t.name),
+      ])
+    );
   }, 240_000);
 
   it("prints to PDF (and renders the first page to PNG when pdftoppm is there)", async () => {

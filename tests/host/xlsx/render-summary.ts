@@ -1,72 +1,44 @@
 /**
- * Renders the sample's scrutiny summary to a PNG with LibreOffice and poppler, for the README:
+ * Prints the sample's scrutiny summary and its shareable copy with LibreOffice, as the print
+ * test does, and writes the pages as PNG, for the README and docs:
  *
- *   npx tsx tests/host/xlsx/render-summary.ts docs/summary.png [--keep DIR]
+ *   npx tsx tests/host/xlsx/render-summary.ts [docs/screenshots] [--keep DIR]
  *
- * Builds the summary from examples/sample-staff.xlsx with the .xlsx adapter, hides every other
- * sheet and fits the summary to one page wide (landscape) in a copy, prints that copy to PDF with
- * a recalculating LibreOffice profile, and converts the first page to PNG (pdftoppm, 110 dpi).
+ * writes summary-print-N.png (the summary, every page; page 1 also as summary-libreoffice.png)
+ * and shareable-print-1.png (the shareable copy's first page). Needs soffice and poppler-utils.
  */
-import { execFile } from "node:child_process";
-import { copyFile, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { promisify } from "node:util";
-import { XlsxWorkbook } from "../../../src/host/xlsx/xlsx-workbook";
-import { convert, makeProfile, onPath } from "./libreoffice";
-import { summaryPlanOf } from "./support";
+import { join, resolve } from "node:path";
+import { makeProfile, onPath } from "./libreoffice";
+import { pagePngs, printSheet } from "./print";
+import { sampleSummaries } from "./sample-summaries";
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const target = resolve(args[0] ?? "docs/summary.png");
   const keepAt = args.indexOf("--keep");
-  const pdftoppm = onPath("pdftoppm");
-  if (!onPath("soffice") || !pdftoppm) {
+  const target = resolve(args[0] && args[0] !== "--keep" ? args[0] : "docs/screenshots");
+  if (!onPath("soffice") || !onPath("pdftoppm"))
     throw new Error(
       "needs soffice and pdftoppm: apt-get install libreoffice-calc-nogui poppler-utils"
     );
-  }
   const dir =
     keepAt >= 0 ? resolve(args[keepAt + 1]) : await mkdtemp(join(tmpdir(), "wfs-render-"));
   await mkdir(dir, { recursive: true });
-  const book = await XlsxWorkbook.fromBuffer(
-    await readFile(join(__dirname, "..", "..", "..", "examples", "sample-staff.xlsx"))
-  );
-  const { sheetNames } = await book.writePlan(await summaryPlanOf(book));
-  for (const ws of book.workbook.worksheets) {
-    if (ws.name !== sheetNames.summary) ws.state = "hidden";
-    else
-      ws.pageSetup = {
-        ...ws.pageSetup,
-        orientation: "landscape",
-        paperSize: 9, // A4
-        fitToPage: true,
-        fitToWidth: 1,
-        fitToHeight: 0,
-      };
+  await mkdir(target, { recursive: true });
+  const profile = await makeProfile();
+  for (const s of await sampleSummaries()) {
+    const pdf = await printSheet(s.bytes, s.sheetName, dir, s.label, profile);
+    const pngs = await pagePngs(pdf, dir, `${s.label}-page`, 80);
+    const keep = s.label === "summary" ? pngs : pngs.slice(0, 1);
+    for (const [i, png] of keep.entries()) {
+      const out = join(target, `${s.label}-print-${i + 1}.png`);
+      await copyFile(png, out);
+      console.log(`wrote ${out}`);
+    }
+    if (s.label === "summary") await copyFile(pngs[0], join(target, "summary-libreoffice.png"));
   }
-  const file = join(dir, "summary.xlsx");
-  await writeFile(file, await book.toBuffer());
-  await convert(file, "pdf", dir, await makeProfile());
-  await promisify(execFile)(
-    pdftoppm,
-    [
-      "-png",
-      "-r",
-      "110",
-      "-f",
-      "1",
-      "-l",
-      "1",
-      "-singlefile",
-      join(dir, "summary.pdf"),
-      join(dir, "summary"),
-    ],
-    { timeout: 60_000 }
-  );
-  await mkdir(dirname(target), { recursive: true });
-  await copyFile(join(dir, "summary.png"), target);
-  console.log(`wrote ${target}${keepAt >= 0 ? ` (work files in ${dir})` : ""}`);
+  if (keepAt >= 0) console.log(`work files in ${dir}`);
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,7 @@ import type { WorkbookPlan } from "../../../src/core/summary/plan";
 import { cellAddress, rangeAddress } from "../../../src/core/summary/plan";
 import { fileFormula, plainCell, plainValue } from "../../../src/host/xlsx/cell-values";
 import { MARKER_KEY, SETTINGS_NAMESPACE, XlsxWorkbook } from "../../../src/host/xlsx/xlsx-workbook";
+import { unescapeXml } from "../../../src/host/xlsx/xml";
 import {
   HYPERLINK_TEXT,
   loadExcelJs,
@@ -124,7 +125,30 @@ describe("writing the summary plan into a user's workbook", () => {
       tables[/ name="([^"]+)"/.exec(xml)![1]] = xml;
     }
     const data = plan.sheets.find((s) => s.key === "data")!;
-    expect(Object.keys(tables).sort()).toEqual(data.tables.map((t) => t.name).sort());
+    const summary = plan.sheets.find((s) => s.key === "summary")!;
+    const ranges = summary.tableRanges ?? [];
+    expect(Object.keys(tables).sort()).toEqual(
+      [...data.tables, ...ranges].map((t) => t.name).sort()
+    );
+    // Each block of the summary is a table over its cells, headed by its header cells' text.
+    const cells = new Map(
+      planCells(plan)
+        .filter((p) => p.sheetKey === "summary")
+        .map((p) => [`${p.row},${p.column}`, p.cell])
+    );
+    expect(ranges.length).toBeGreaterThanOrEqual(10);
+    for (const t of ranges) {
+      const xml = tables[t.name];
+      expect(xml).toContain(` ref="${rangeAddress(t.range)}"`);
+      expect(xml).toContain('headerRowCount="1"');
+      const names = [...xml.matchAll(/<tableColumn [^>]*name="([^"]+)"/g)].map((m) =>
+        unescapeXml(m[1])
+      );
+      const headers = Array.from({ length: t.range.columns }, (_, j) =>
+        String(cells.get(`${t.range.row},${t.range.column + j}`)?.value)
+      );
+      expect(names).toEqual(headers);
+    }
     for (const t of data.tables) {
       const xml = tables[t.name];
       const width = t.cells[0].length;
@@ -135,6 +159,67 @@ describe("writing the summary plan into a user's workbook", () => {
       const names = [...xml.matchAll(/<tableColumn [^>]*name="([^"]+)"/g)].map((m) => m[1]);
       expect(names).toEqual(t.cells[0].map((c) => String(c.value)));
     }
+  });
+
+  it("sets the document's title and subject, and how the summary prints", async () => {
+    const zip = await unzip(built);
+    const core = await partText(zip, "docProps/core.xml");
+    expect(core).toContain(
+      `<dc:title>Children&apos;s social work workforce: scrutiny summary, ${/\d+ \w+ \d{4}$/.exec(plan.properties!.title)![0]}</dc:title>`
+    );
+    expect(core).toContain("<dc:subject>Children&apos;s social work workforce at the as-of date");
+    const summary = plan.sheets.find((s) => s.key === "summary")!;
+    const print = summary.print!;
+    const sheets = Object.keys(zip.files).filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p));
+    let xml = "";
+    for (const path of sheets) {
+      const text = await partText(zip, path);
+      if (text.includes("<rowBreaks")) xml = text;
+    }
+    // fitToPage in sheetPr, or Excel ignores fitToWidth
+    expect(xml).toMatch(/<sheetPr>[^]*<pageSetUpPr fitToPage="1"\/>[^]*<\/sheetPr>/);
+    expect(xml).toMatch(
+      /<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1" fitToHeight="0"/
+    );
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    expect(breaks).toEqual(print.rowBreaks);
+    expect(breaks.length).toBeGreaterThan(2);
+    const merged = [...xml.matchAll(/<mergeCell ref="([^"]+)"/g)].map((m) => m[1]);
+    expect(merged.sort()).toEqual(
+      (summary.paragraphs ?? [])
+        .filter((p) => p.columns > 1)
+        .map((p) => rangeAddress(p))
+        .sort()
+    );
+    const workbookXml = await partText(zip, "xl/workbook.xml");
+    const index = (await loadExcelJs(built)).worksheets.findIndex(
+      (w) => w.name === "Scrutiny summary (2)"
+    );
+    expect(workbookXml).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">'Scrutiny summary (2)'!$1:$1</definedName>`
+    );
+    expect(workbookXml).toContain(
+      `<definedName name="_xlnm.Print_Area" localSheetId="${index}">'Scrutiny summary (2)'!${rangeAddress(print.area, true)}</definedName>`
+    );
+  });
+
+  it("keeps a workbook's own title, and replaces the product's on a rebuild", async () => {
+    const own = await loadExcelJs(userBytes);
+    own.title = "Workforce report for the lead member";
+    const mine = await XlsxWorkbook.fromBuffer(new Uint8Array(await own.xlsx.writeBuffer()));
+    await mine.writePlan(plan);
+    expect(mine.workbook.title).toBe("Workforce report for the lead member");
+    const again = await XlsxWorkbook.fromBuffer(built);
+    await again.writePlan({
+      ...plan,
+      properties: {
+        ...plan.properties!,
+        title: `${plan.properties!.title.split(",")[0]}, 1 May 2024`,
+      },
+    });
+    expect(again.workbook.title).toBe(
+      "Children's social work workforce: scrutiny summary, 1 May 2024"
+    );
   });
 
   it("defines the workbook names on the summary sheet", async () => {

@@ -6,7 +6,11 @@
 import { DFE_MEASURES, type Indicators } from "../../comparators/dfe";
 import { cellAddress, type CellSpec, type ChartSpec } from "../plan";
 import type { SheetGrid } from "../sheet-grid";
+import { SUMMARY_TABLES } from "../names";
+import type { AddTable } from "./benchmarks";
+import { headers } from "./context";
 import { DfeFigures } from "./dfe-figures";
+import { pct } from "./wording";
 
 const TRENDS = ["vacancyRate", "agencyRate", "turnoverRate"] as const;
 
@@ -17,9 +21,9 @@ export function writeBenchmarkTrends(
   dfe: Indicators,
   { la, region, year }: { la: string; region: string; year: number },
   headlineCell: (key: string) => { row: number; column: number; value: CellSpec["value"] } | null,
-  charts: ChartSpec[]
+  charts: ChartSpec[],
+  table: AddTable
 ): number {
-  const header = (value: string): CellSpec => ({ value, style: "header" });
   const figures = new DfeFigures();
   const years = dfe.years().filter((y) => y <= Math.max(year, dfe.latestYear()));
   for (const key of TRENDS) {
@@ -32,14 +36,14 @@ export function writeBenchmarkTrends(
     g.putRow(
       r++,
       0,
-      [
+      headers([
         "Census year",
         `${la} (DfE)`,
         region || "Region",
         "Statistical neighbours (median)",
         "England",
         "Yours (this summary)",
-      ].map(header)
+      ])
     );
     const own = headlineCell(key);
     for (const y of years) {
@@ -62,9 +66,12 @@ export function writeBenchmarkTrends(
       ]);
     }
     const rows = years.length;
+    table(SUMMARY_TABLES.trend(m.label), top, r - 1, 6);
     charts.push({
       title: `${m.label}, ${years[0]}–${years[years.length - 1]}: ${la}, region, neighbours, England, and yours`,
-      altText: `Line chart of the ${m.label.toLowerCase()} of ${la} as DfE published it for each census year from ${years[0]}, beside ${region || "its region"}, the median of its statistical neighbours and England, with the value computed from this workbook's data for ${year} marked.`,
+      altText:
+        `Line chart of the ${m.label.toLowerCase()} of ${la} as DfE published it for each census year from ${years[0]}, beside ${region || "its region"}, the median of its statistical neighbours and England, with the value computed from this workbook's data for ${year} marked.` +
+        trendFinding(g, top + 1, years, la, year),
       type: "line",
       categories: { row: top + 1, column: 0, rows, columns: 1 },
       series: ["LA", "Region", "Neighbours", "England", "Yours"].map((name, i) => ({
@@ -74,7 +81,30 @@ export function writeBenchmarkTrends(
       })),
       anchor: { row: top, column: 8, rows: Math.max(12, rows + 2), columns: 7 },
     });
-    r = figures.writeNote(g, r) + 1;
+    // The next trend starts below this chart and its description (a page may break there).
+    r = Math.max(figures.writeNote(g, r) + 1, top + Math.max(12, rows + 2) + 2);
   }
   return r;
+}
+
+/** The main finding of a trend chart, from the cells it plots: the LA and England, first and last year, and yours. */
+function trendFinding(
+  g: SheetGrid,
+  first: number,
+  years: number[],
+  la: string,
+  year: number
+): string {
+  const at = (i: number, column: number) => pct(g.get(first + i, column)?.value);
+  const last = years.length - 1;
+  const parts: string[] = [];
+  const [laFrom, laTo] = [at(0, 1), at(last, 1)];
+  if (laFrom && laTo) parts.push(`${la}: ${laFrom} in ${years[0]}, ${laTo} in ${years[last]}`);
+  const [engFrom, engTo] = [at(0, 4), at(last, 4)];
+  if (engFrom && engTo)
+    parts.push(`England: ${engFrom} in ${years[0]}, ${engTo} in ${years[last]}`);
+  const i = years.indexOf(year);
+  const own = i >= 0 ? at(i, 5) : null;
+  if (own) parts.push(`yours for ${year}: ${own}`);
+  return parts.length ? ` ${parts.join("; ")}.` : "";
 }

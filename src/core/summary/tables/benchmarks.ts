@@ -13,7 +13,11 @@ import { writeBenchmarkTrends } from "./benchmark-trends";
 import { DfeFigures } from "./dfe-figures";
 import type { SheetGrid } from "../sheet-grid";
 import { cellAddress } from "../plan";
-import type { SummaryContext } from "./context";
+import { SUMMARY_TABLES } from "../names";
+import { headers, type SummaryContext } from "./context";
+
+/** Makes rows `headerRow` to `lastRow`, `columns` wide from column A, an Excel table. */
+export type AddTable = (name: string, headerRow: number, lastRow: number, columns: number) => void;
 
 export interface BenchmarkChoice {
   indicators: Indicators;
@@ -50,7 +54,8 @@ export function writeBenchmarksTable(c: SummaryContext, top: number): number {
       const cell = row === undefined ? undefined : c.grid.get(row, 1);
       return cell ? { row, column: 1, value: cell.value } : null;
     },
-    c.charts
+    c.charts,
+    (...args) => c.table(...args)
   );
 }
 
@@ -64,21 +69,22 @@ export function writeBenchmarks(
   choice: BenchmarkChoice,
   year: number,
   headlineCell: (key: string) => { row: number; column: number; value: CellSpec["value"] } | null,
-  charts: ChartSpec[]
+  charts: ChartSpec[],
+  table: AddTable
 ): number {
   const { indicators: dfe } = choice;
   const me = dfe.area(choice.la, year) ?? dfe.area(choice.la, dfe.latestYear());
   const la = me?.name ?? choice.la;
   const region = me?.region ?? "";
-  const header = (value: string): CellSpec => ({ value, style: "header" });
   g.put(r++, 0, {
     value: `Benchmarks: ${la} beside DfE's published figures (census year ${year})`,
     style: "subtitle",
   });
+  const headerRow = r;
   g.putRow(
     r++,
     0,
-    [
+    headers([
       "Measure",
       "Yours (this summary)",
       `${la} (DfE)`,
@@ -86,7 +92,7 @@ export function writeBenchmarks(
       "Statistical neighbours (median)",
       "England",
       `Rank of ${la} (1 = lowest)`,
-    ].map(header)
+    ])
   );
   const figures = new DfeFigures();
   for (const key of BENCHMARKED) {
@@ -113,6 +119,7 @@ export function writeBenchmarks(
       { value: rank instanceof NotAvailable ? "n/a" : `${rank.rank} of ${rank.of}` },
     ]);
   }
+  table(SUMMARY_TABLES.benchmarks, headerRow, r - 1, 7);
   r = figures.writeNote(g, r) + 1;
-  return writeBenchmarkTrends(g, r, dfe, { la, region, year }, headlineCell, charts);
+  return writeBenchmarkTrends(g, r, dfe, { la, region, year }, headlineCell, charts, table);
 }

@@ -2,7 +2,7 @@
  * 5. Caseloads by team: case holders, average and highest caseload, number above target; the
  * average and highest above the (all-roles) target stand out, and the numbers stay.
  */
-import { NAMES } from "../names";
+import { NAMES, SUMMARY_TABLES } from "../names";
 import { writeByTeam } from "./by-team";
 import type { SummaryContext } from "./context";
 
@@ -10,6 +10,7 @@ export function writeCaseloads(c: SummaryContext, top: number): number {
   const { first, next } = writeByTeam(
     c,
     top,
+    SUMMARY_TABLES.caseloads,
     "5. Caseloads by team (case holders in post at the as-of date)",
     "caseHolders",
     [

@@ -17,7 +17,13 @@ import { FormulaContext, Filter, MEASURE_FORMULAS } from "../measure-formulas";
 import { summaryKeys, type SummaryKeys } from "../keys";
 import { NAMES } from "../names";
 import type { SummaryOptions } from "../options";
-import type { CellSpec, ChartSpec, ConditionalFormatSpec, RangeSpec } from "../plan";
+import type {
+  CellSpec,
+  ChartSpec,
+  ConditionalFormatSpec,
+  RangeSpec,
+  TableRangeSpec,
+} from "../plan";
 import { SheetGrid } from "../sheet-grid";
 import type { DisclosurePolicy, Extra, GroupPopulation, RowFacts } from "./disclosure-policy";
 
@@ -64,11 +70,28 @@ export const label = (value: string): CellSpec => ({ value, style: "label" });
 export const note = (value: string): CellSpec => ({ value, style: "note" });
 export const totalLabel = (): CellSpec => ({ value: "Total", style: "total" });
 
+/**
+ * A table's header cells: Excel requires each header of a table to be text, not empty and
+ * unique (ignoring case), so an empty one becomes "Column N" and a repeat gets " (2)".
+ */
+export function headers(texts: readonly string[]): CellSpec[] {
+  const seen = new Set<string>();
+  return texts.map((t, i) => {
+    const base = t.trim() === "" ? `Column ${i + 1}` : t.trim().slice(0, 250);
+    let text = base;
+    for (let n = 2; seen.has(text.toLowerCase()); n++) text = `${base} (${n})`;
+    seen.add(text.toLowerCase());
+    return header(text);
+  });
+}
+
 export class SummaryContext {
   readonly grid = new SheetGrid();
   readonly charts: ChartSpec[] = [];
   readonly names: { name: string; range: RangeSpec }[] = [];
   readonly conditionalFormats: ConditionalFormatSpec[] = [];
+  /** The Excel tables over the grid: one per table of the summary, header row first. */
+  readonly tables: TableRangeSpec[] = [];
   readonly data: WorkforceData;
   readonly vacancySource: FormulaContext["vacancySource"];
   readonly d1: number;
@@ -134,6 +157,20 @@ export class SummaryContext {
     });
     if (formula === null || formula === undefined) return { value: "n/a", format: fmt };
     return { formula: `=${formula}`, value: cellValue(value), format: fmt };
+  }
+
+  /**
+   * Make rows `headerRow` to `lastRow` (from column A, `columns` wide) the Excel table `name`.
+   * A total row or a note goes below `lastRow`, outside the table. A table needs a body row, so
+   * a header with nothing under it stays a plain (styled) row.
+   */
+  table(name: string, headerRow: number, lastRow: number, columns: number): void {
+    if (lastRow <= headerRow || columns < 1) return;
+    this.tables.push({
+      name,
+      range: { row: headerRow, column: 0, rows: lastRow - headerRow + 1, columns },
+      style: "TableStyleLight1",
+    });
   }
 
   /** measureCell at the as-of date with the disclosure policy's facts for its row attached. */

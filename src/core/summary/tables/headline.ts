@@ -4,13 +4,13 @@
  * comparator areas; then the three rates over three years (`rates-chart.ts`).
  */
 import { findMeasure, HEADLINE_KEYS } from "../../measures/catalogue";
-import { NAMES } from "../names";
+import { NAMES, SUMMARY_TABLES } from "../names";
 import { cellAddress, type CellSpec } from "../plan";
 import { comparatorCell, ENGLAND_COLUMN, englandLookup } from "./comparators";
 import {
   cellValue,
   FORMAT,
-  header,
+  headers,
   label,
   POINTS_FORMAT,
   subtitle,
@@ -23,19 +23,17 @@ export function writeHeadline(c: SummaryContext, top: number): number {
   const { england, areas, comparatorYear } = c;
   let r = top;
   g.put(r++, 0, subtitle("1. Headline indicators"));
-  g.putRow(
-    r++,
-    0,
-    [
-      "Measure",
-      "At the as-of date",
-      "A year before",
-      "Two years before",
-      "England",
-      "Difference from England",
-      ...areas,
-    ].map(header)
-  );
+  const headerRow = r;
+  const columns = headers([
+    "Measure",
+    "At the as-of date",
+    "A year before",
+    "Two years before",
+    "England",
+    "Difference from England",
+    ...areas,
+  ]);
+  g.putRow(r++, 0, columns);
   g.putRow(r++, 0, [
     label("Date"),
     ...c.dates.map(
@@ -71,7 +69,8 @@ export function writeHeadline(c: SummaryContext, top: number): number {
     );
     r++;
   }
-  return writeRatesOverThreeYears(c, r + 1, top);
+  c.table(SUMMARY_TABLES.headline, headerRow, r - 1, columns.length);
+  return writeRatesOverThreeYears(c, r + 1, { row: headerRow, rows: r - headerRow });
 }
 
 /**

@@ -4,11 +4,14 @@ import { NAMES } from "../names";
 import type { CellSpec } from "../plan";
 import { label, subtitle, title, type SummaryContext } from "./context";
 
+/** The words every summary's title starts with (a host replaces only a document title that starts so). */
+export const SUMMARY_TITLE = "Children's social work workforce: scrutiny summary";
+
 export function writeTitleAndInputs(c: SummaryContext, top: number): number {
   const g = c.grid;
   const { input, asOf, options } = c;
   let r = top;
-  g.put(r++, 0, title("Children's social work workforce: scrutiny summary"));
+  g.put(r++, 0, title(SUMMARY_TITLE));
   g.put(r++, 0, {
     style: "provenance",
     value:

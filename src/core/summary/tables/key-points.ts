@@ -1,9 +1,10 @@
-/** Key points: three to six plain-English sentences from the headline figures that a committee report can quote. */
+/**
+ * Key points: three to six sentences from the headline figures that a committee paper can paste
+ * as they are. Each names its date ("at 30 September 2023") and its comparator (England's
+ * published figure and its census date, or the year before), or says there is none.
+ */
 import { subtitle, type SummaryContext } from "./context";
-
-function pct(v: unknown): string | null {
-  return typeof v === "number" ? `${(v * 100).toFixed(1)} %` : null;
-}
+import { censusDay, comparison, direction, fixed, longDate, pct } from "./wording";
 
 const RATES = [
   ["vacancyRate", "vacancy rate"],
@@ -17,31 +18,42 @@ export interface KeyPoint {
   shareable?: string;
 }
 
+/** Two figures compared as they are shown (to 1 dp), so "up from 12.3%" never reads "12.3%". */
+const shown = (v: number, percent: boolean) => Number((percent ? v * 100 : v).toFixed(1));
+
 export function keyPoints(c: SummaryContext): KeyPoint[] {
-  const englandYear = c.england ? c.comparatorYear : null;
+  const englandOn = c.england ? censusDay(c.comparatorYear) : null;
   const at = (key: string, col: number) => c.grid.get(c.headlineRow[key], col)?.value;
+  const now = longDate(c.asOf);
+  const yearBefore = longDate(c.d1);
   const out: KeyPoint[] = [];
   for (const [key, name] of RATES) {
-    const now = pct(at(key, 1));
-    if (!now) continue;
-    const value = at(key, 1) as number;
+    const value = at(key, 1);
+    if (typeof value !== "number") continue;
     const before = at(key, 2);
     const eng = at(key, 4);
-    let s = `The ${name} is ${now}`;
+    let s = `At ${now} the ${name} was ${pct(value)}`;
     if (typeof before === "number")
-      s += `, ${value < before ? "down" : value > before ? "up" : "unchanged"} from ${pct(before)} a year earlier`;
-    if (typeof eng === "number" && englandYear !== null)
-      s += ` and ${value < eng ? "below" : value > eng ? "above" : "level with"} England's ${pct(eng)} (${englandYear})`;
+      s += `, ${direction(shown(value, true), shown(before, true))} ${pct(before)} at ${yearBefore}`;
+    if (typeof eng === "number" && englandOn)
+      s += `${typeof before === "number" ? ", and" : ","} ${comparison(shown(value, true), shown(eng, true))} England's ${pct(eng)} (DfE, ${englandOn})`;
+    else s += ` (no England figure for census year ${c.comparatorYear})`;
     out.push({ text: `${s}.` });
   }
   const stability = pct(at("stabilityRate", 1));
   if (stability)
     out.push({
-      text: `Of the social workers in post a year earlier, ${stability} were still in post.`,
+      text: `Of the social workers in post at ${yearBefore}, ${stability} were still in post at ${now} (DfE publishes no England stability rate to compare with).`,
     });
   const caseload = at("averageCaseload", 1);
-  if (typeof caseload === "number")
-    out.push({ text: `The average caseload is ${caseload.toFixed(1)} cases per FTE case holder.` });
+  if (typeof caseload === "number") {
+    const eng = at("averageCaseload", 4);
+    let s = `At ${now} the average caseload was ${fixed(caseload)} cases per FTE case holder`;
+    if (typeof eng === "number" && englandOn)
+      s += `, ${comparison(shown(caseload, false), shown(eng, false))} England's ${fixed(eng)} (DfE, ${englandOn})`;
+    else s += ` (no England figure for census year ${c.comparatorYear})`;
+    out.push({ text: `${s}.` });
+  }
   const left = c.input.staff.rowsLeftOut;
   if (left > 0) {
     const text = `${left} row${left === 1 ? " was" : "s were"} left out of these figures because of errors in the staff data`;
@@ -52,7 +64,7 @@ export function keyPoints(c: SummaryContext): KeyPoint[] {
 
 export function writeKeyPoints(c: SummaryContext, top: number): number {
   let r = top;
-  c.grid.put(r++, 0, subtitle("Key points (at the as-of date of the build)"));
+  c.grid.put(r++, 0, subtitle(`Key points (at ${longDate(c.asOf)}, the as-of date of the build)`));
   for (const { text, shareable } of keyPoints(c))
     c.grid.put(r++, 0, { value: text, style: "keypoint", ...(shareable ? { shareable } : {}) });
   return r + 1;

@@ -7,8 +7,8 @@ import { leaversByReason } from "../../measures/workforce";
 import { ROLE_CODES, roleLabel } from "../../vocabulary";
 import { inYear, is, PERSON, SOCIAL_WORKERS, text } from "../formulas";
 import type { Filter } from "../measure-formulas";
-import { NAMES } from "../names";
-import { header, label, subtitle, totalLabel, type SummaryContext } from "./context";
+import { NAMES, SUMMARY_TABLES } from "../names";
+import { headers, label, subtitle, totalLabel, type SummaryContext } from "./context";
 
 const NOT_RECORDED = "Not recorded";
 
@@ -22,7 +22,8 @@ function writeByReason(c: SummaryContext, top: number): number {
   const g = c.grid;
   let r = top;
   g.put(r++, 0, subtitle("6. Leavers in the year to the as-of date"));
-  g.putRow(r++, 0, [header("Leaving reason"), header("Leavers (headcount)")]);
+  const headerRow = r;
+  g.putRow(r++, 0, headers(["Leaving reason", "Leavers (headcount)"]));
   const byReason = leaversByReason(c.population(c.asOf, {}));
   // Each reason once (null: none recorded), whatever its spelling's case: core's grouping.
   const reasons = new Map<string, string | null>();
@@ -50,6 +51,7 @@ function writeByReason(c: SummaryContext, top: number): number {
       },
     ]);
   }
+  c.table(SUMMARY_TABLES.leaversByReason, headerRow, r - 1, 2);
   g.putRow(r++, 0, [
     totalLabel(),
     {
@@ -63,12 +65,8 @@ function writeByReason(c: SummaryContext, top: number): number {
 function writeByRole(c: SummaryContext, top: number): number {
   const g = c.grid;
   let r = top;
-  g.putRow(r++, 0, [
-    header("Role"),
-    header("Leavers FTE"),
-    header("Leavers (headcount)"),
-    header("Turnover rate"),
-  ]);
+  const headerRow = r;
+  g.putRow(r++, 0, headers(["Role", "Leavers FTE", "Leavers (headcount)", "Turnover rate"]));
   for (const code of ROLE_CODES) {
     // A role's group: its social workers in post (the turnover rate's denominator). The
     // columns add up to the service's leavers, shown in the table above and the headline.
@@ -81,19 +79,17 @@ function writeByRole(c: SummaryContext, top: number): number {
       c.peopleCell("turnoverRate", f, row),
     ]);
   }
+  c.table(SUMMARY_TABLES.leaversByRole, headerRow, r - 1, 4);
   return r + 1;
 }
 
 function writeTurnoverByTeam(c: SummaryContext, top: number): number {
   const g = c.grid;
   let r = top;
-  g.putRow(r++, 0, [
-    header("Team"),
-    header("Leavers FTE"),
-    header("FTE social workers"),
-    header("Turnover rate"),
-  ]);
+  const headerRow = r;
+  g.putRow(r++, 0, headers(["Team", "Leavers FTE", "FTE social workers", "Turnover rate"]));
   for (const team of [...c.teams, null]) {
+    if (team === null) c.table(SUMMARY_TABLES.turnover, headerRow, r - 1, 4);
     const f: Filter = team === null ? {} : { team };
     const style = team === null ? { style: "total" as const } : {};
     const row = c.row("turnover", "socialWorkers", f);

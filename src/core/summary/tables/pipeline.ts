@@ -2,8 +2,8 @@
 import { pipelineHeadcount } from "../../measures/pipeline";
 import type { WorkerType } from "../../vocabulary";
 import { inPost, is, PERSON, text } from "../formulas";
-import { COUNTS_LABEL, NAMES } from "../names";
-import { header, label, subtitle, type SummaryContext } from "./context";
+import { COUNTS_LABEL, NAMES, SUMMARY_TABLES } from "../names";
+import { headers, label, subtitle, type SummaryContext } from "./context";
 
 const GROUPS: [heading: string, type: WorkerType][] = [
   ["Apprentices", "Apprentice"],
@@ -17,7 +17,8 @@ export function writePipeline(c: SummaryContext, top: number): number {
   const p = c.population(c.asOf, {});
   let r = top;
   g.put(r++, 0, subtitle("7. Pipeline (in post at the as-of date)"));
-  g.putRow(r++, 0, [header("Group"), header("Number")]);
+  const headerRow = r;
+  g.putRow(r++, 0, headers(["Group", "Number"]));
   for (const [name, type] of GROUPS) {
     g.putRow(r++, 0, [
       label(name),
@@ -32,5 +33,6 @@ export function writePipeline(c: SummaryContext, top: number): number {
   g.putRow(r++, 0, [label("ASYE FTE"), at("asyeFte")]);
   g.putRow(r++, 0, [label("Starters FTE (year to the as-of date)"), at("startersFte")]);
   g.putRow(r++, 0, [label("Starters (headcount)"), at("startersHeadcount")]);
+  c.table(SUMMARY_TABLES.pipeline, headerRow, r - 1, 2);
   return r + 1;
 }

@@ -7,23 +7,21 @@ import { findMeasure } from "../../measures/catalogue";
 import { cellAddress, type RangeSpec } from "../plan";
 import { censusYearOf } from "./census-year";
 import { ENGLAND_COLUMN, englandLookup } from "./comparators";
-import { cellValue, header, label, subtitle, type SummaryContext } from "./context";
+import { SUMMARY_TABLES } from "../names";
+import { cellValue, headers, label, subtitle, type SummaryContext } from "./context";
+import { list, longDate, pct } from "./wording";
 
 /** Chart data: the three rates over the three years (oldest first), with England's for each census year. */
 export function writeRatesOverThreeYears(
   c: SummaryContext,
   top: number,
-  headlineTop: number
+  headline: { row: number; rows: number }
 ): number {
   const g = c.grid;
   let r = top;
   g.put(r++, 0, subtitle("Rates over three years (chart data)"));
-  g.putRow(r++, 0, [
-    header("Rate"),
-    header("Two years before"),
-    header("A year before"),
-    header("At the as-of date"),
-  ]);
+  const headerRow = r;
+  g.putRow(r++, 0, headers(["Rate", "Two years before", "A year before", "At the as-of date"]));
   const rateKeys = ["vacancyRate", "agencyRate", "turnoverRate"] as const;
   const rateRows: RangeSpec[] = [];
   for (const key of rateKeys) {
@@ -58,14 +56,25 @@ export function writeRatesOverThreeYears(
     rateRows.push({ row: r, column: 1, rows: 1, columns: 3 });
     r++;
   }
+  c.table(SUMMARY_TABLES.rates, headerRow, r - 1, 4);
+  // The finding: how each rate moved over the three years (from the cells the chart plots).
+  const moves = rateKeys.flatMap((key, i) => {
+    const [from, , to] = [0, 1, 2].map((k) => g.get(rateRows[i].row, 1 + k)?.value);
+    const [a, b] = [pct(from), pct(to)];
+    return a && b ? [`the ${findMeasure(key)!.label.toLowerCase()} from ${a} to ${b}`] : [];
+  });
+  if (moves.length) moves[0] = moves[0].replace(" from ", " went from ");
   c.charts.push({
     title: "Vacancy, agency and turnover rates over three years, with England",
     altText:
-      "Column chart of the vacancy, agency and turnover rates at the as-of date and the two years before, beside England's published rates for the same census years.",
+      `Clustered column chart of the vacancy, agency and turnover rates at ${longDate(c.d2)}, ${longDate(c.d1)} and ${longDate(c.asOf)}, beside England's published rates for the same census years.` +
+      (moves.length ? ` Over the three years, ${list(moves)}.` : ""),
     type: "columnClustered",
     categories: { row: top + 1, column: 1, rows: 1, columns: 3 },
     series: rateRows.map((range) => ({ name: String(g.get(range.row, 0)!.value), values: range })),
-    anchor: { row: headlineTop, column: 7 + c.areas.length, rows: 16, columns: 8 },
+    // Beside the headline table, as tall as it (its description goes in the row under both):
+    // within the page's width when there are no comparator areas.
+    anchor: { row: headline.row, column: 7 + c.areas.length, rows: headline.rows, columns: 8 },
   });
   return r + 1;
 }
