@@ -6,6 +6,7 @@
  * [2]!name), structured references (Staff[[#All],[FTE]], nested brackets, ' escapes), names
  * and function names (followed by "("), array constants and operators.
  */
+import { EXCEL_ERRORS } from "../excel-errors";
 
 export type TokenKind =
   | "space"
@@ -33,19 +34,6 @@ export interface Token {
   /** For a word: a function call (the next character is "("). */
   call?: boolean;
 }
-
-export const ERROR_LITERALS = [
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-] as const;
 
 const WORD_CHAR = /[A-Za-z0-9_.$\\?\u00C0-\uFFFF]/;
 
@@ -101,7 +89,7 @@ export function tokenize(formula: string): Token[] {
       continue;
     }
     if (ch === "#") {
-      const err = ERROR_LITERALS.find((e) => f.slice(i, i + e.length).toUpperCase() === e);
+      const err = EXCEL_ERRORS.find((e) => f.slice(i, i + e.length).toUpperCase() === e);
       if (err) {
         out.push({ kind: "error", text: f.slice(i, i + err.length) });
         i += err.length;

@@ -4,21 +4,11 @@
  * `range.values` gives. Pure: no ExcelJS import, no Node APIs.
  */
 import { serialFromDate } from "../../core/dates";
+import { EXCEL_ERRORS } from "../../core/excel-errors";
 import type { CellSpec } from "../../core/summary/plan";
 
 /** Excel's error values: a cached result that is one of these is written as an error (t="e"). */
-const ERROR_VALUES = new Set([
-  "#NULL!",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#N/A",
-  "#GETTING_DATA",
-  "#SPILL!",
-  "#CALC!",
-]);
+const ERROR_VALUES = new Set<string>(EXCEL_ERRORS);
 
 /**
  * Functions added after Excel 2007. In a file (not through Office.js, which takes formulas as

@@ -93,7 +93,7 @@ export function refErrorsForMissingSheets(formula: string, present: ReadonlySet<
 }
 
 /** CT_Workbook's children that come after <definedNames>. */
-const AFTER_DEFINED_NAMES = [
+export const AFTER_DEFINED_NAMES = [
   "calcPr",
   "oleSize",
   "customWorkbookViews",

@@ -25,6 +25,7 @@ import type { CallValue, CellValue } from "../../../core/portable/values";
 import { callValueLiteral, displayValue } from "../../../core/portable/values";
 import { otherAddinCall } from "../../../core/portable/forms";
 import { XlsxPackage, WORKBOOK } from "../package";
+import { AFTER_DEFINED_NAMES } from "../defined-names";
 import {
   attributes,
   escapeXml,
@@ -347,17 +348,8 @@ export function withFullCalcOnLoad(workbookXml: string): string {
   return insertBefore(
     workbookXml,
     '<calcPr fullCalcOnLoad="1"/>',
-    [
-      "oleSize",
-      "customWorkbookViews",
-      "pivotCaches",
-      "smartTagPr",
-      "smartTagTypes",
-      "webPublishing",
-      "fileRecoveryPr",
-      "webPublishObjects",
-      "extLst",
-    ],
+    // CT_Workbook's children that come after <calcPr>.
+    AFTER_DEFINED_NAMES.slice(AFTER_DEFINED_NAMES.indexOf("calcPr") + 1),
     "workbook"
   );
 }
