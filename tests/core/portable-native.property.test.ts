@@ -43,6 +43,9 @@ function same(custom: unknown, native: unknown) {
   expect(kind(native)).toBe(kind(custom));
   if (typeof custom === "number") {
     const n = native as number;
+    // HyperFormula answers NaN for both forms near its smallest numbers (e.g. 1.0000000000000002e-300):
+    // the same answer, which the difference below cannot show.
+    if (Number.isNaN(custom)) return expect(Number.isNaN(n)).toBe(true);
     expect(Math.abs(n - custom)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(custom)));
   }
 }
@@ -78,7 +81,8 @@ describe("native rate formulas equal the custom functions", () => {
           hf.destroy();
         }
       ),
-      { numRuns: 40 }
+      // The first counterexample found: HyperFormula's NaN on both sides.
+      { numRuns: 40, examples: [[[[1.0000000000000002e-300, 1], [0, ""]]]] }
     );
   });
 
