@@ -88,15 +88,31 @@ export async function readSettings(pkg: XlsxPackage): Promise<Settings | null> {
 
 /** Add the settings part (the package must not have one: the adapter writes it once per save). */
 export async function writeSettingsPart(pkg: XlsxPackage, settings: Settings): Promise<void> {
+  await writeJsonCustomXmlPart(
+    pkg,
+    { root: "settings", namespace: SETTINGS_NAMESPACE, itemId: ITEM_ID },
+    settings
+  );
+}
+
+/**
+ * A custom XML part of the product's (the settings, a portable copy's originals): `data` as JSON
+ * in one `root` element of `namespace`, with its properties part and relationships.
+ */
+export async function writeJsonCustomXmlPart(
+  pkg: XlsxPackage,
+  part: { root: string; namespace: string; itemId: string },
+  data: unknown
+): Promise<void> {
   const item = pkg.freePath("customXml/item{n}.xml");
   const props = item.replace(/item(\d+)\.xml$/, "itemProps$1.xml");
   pkg.setText(
     item,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<settings xmlns="${SETTINGS_NAMESPACE}" format="json">${escapeXml(JSON.stringify(settings))}</settings>`
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${part.root} xmlns="${part.namespace}" format="json">${escapeXml(JSON.stringify(data))}</${part.root}>`
   );
   pkg.setText(
     props,
-    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${ITEM_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${SETTINGS_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`
+    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${part.itemId}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${part.namespace}"/></ds:schemaRefs></ds:datastoreItem>`
   );
   await pkg.setOverride(props, CONTENT_TYPE.customXmlProps);
   await pkg.addRel(item, REL.customXmlProps, props);

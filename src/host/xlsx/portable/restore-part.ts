@@ -7,9 +7,8 @@
  */
 import type { XlsxPackage } from "../package";
 import { WORKBOOK } from "../package";
+import { writeJsonCustomXmlPart } from "../settings";
 import {
-  CONTENT_TYPE,
-  escapeXml,
   findElement,
   innerText,
   REL,
@@ -30,19 +29,11 @@ export async function writeRestorePart(
   pkg: XlsxPackage,
   records: readonly RestoreRecord[]
 ): Promise<void> {
-  const item = pkg.freePath("customXml/item{n}.xml");
-  const props = item.replace(/item(\d+)\.xml$/, "itemProps$1.xml");
-  pkg.setText(
-    item,
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<portable xmlns="${PORTABLE_NAMESPACE}" format="json">${escapeXml(JSON.stringify(records))}</portable>`
+  await writeJsonCustomXmlPart(
+    pkg,
+    { root: "portable", namespace: PORTABLE_NAMESPACE, itemId: ITEM_ID },
+    records
   );
-  pkg.setText(
-    props,
-    `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${ITEM_ID}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="${PORTABLE_NAMESPACE}"/></ds:schemaRefs></ds:datastoreItem>`
-  );
-  await pkg.setOverride(props, CONTENT_TYPE.customXmlProps);
-  await pkg.addRel(item, REL.customXmlProps, props);
-  await pkg.addRel(WORKBOOK, REL.customXml, item);
 }
 
 /** The records of the copy's restore part (and the part is removed from the package). */
