@@ -20,7 +20,7 @@ export const STAFF_RANGE = `'Staff data'!$A$1:$O$${staff.length}`;
 export const POSTS_RANGE = `'Staff data'!$Q$1:$S$${posts.length}`;
 
 /** Rates!A1:C9: the inputs of the number forms. */
-const INPUTS: [string, unknown, unknown][] = [
+export const INPUTS: [string, unknown, unknown][] = [
   ["plain", 45.3, 467],
   ["zeros", 0, 0],
   ["zero denominator", 5, 0],

@@ -42,6 +42,7 @@ import {
   sheetCsvPath,
 } from "./libreoffice";
 import {
+  INPUTS,
   CF_FORMULA,
   DV_FORMULA,
   LOOKS_LIKE,
@@ -124,18 +125,7 @@ function grid(cells: { ref: string; formula: string }[], base: unknown[][]): unk
 
 /** The original workbook in HyperFormula, WORKFORCE functions registered: core's values. */
 async function coreValues() {
-  const rates: unknown[][] = [
-    ["case", "first", "second"],
-    ["plain", 45.3, 467],
-    ["zeros", 0, 0],
-    ["zero denominator", 5, 0],
-    ["negative", -1, 10],
-    ["blank", null, 10],
-    ["text", "x", 10],
-    ["boolean", true, 10],
-    ["error", "=1/0", 10],
-    ["large", 1e6, 3],
-  ];
+  const rates: unknown[][] = [["case", "first", "second"], ...INPUTS.map((row) => [...row])];
   while (rates.length < 24) rates.push([]);
   rates[21] = [null, 30, 40];
   rates[22] = [null, 0, 0];
