@@ -1,30 +1,53 @@
 /**
- * npm run bench: figures, not pass/fail. For synthetic staff tables of 10k, 100k and 1M rows:
- * ingest + all headline measures (time, rows per second, peak memory); and the cost of 100
- * table-form custom-function calls over one 10k-row range (Excel calls each cell's function
- * separately: the table must be parsed once, not 100 times).
+ * npm run bench [-- --before DIR]: figures, not pass/fail, on synthetic staff tables of 10k to
+ * 1M rows (`generateStaff`, written as CSV files to a temporary folder).
+ *
+ * 1. `workforce metrics` as a user runs it (a child process: wall time, peak memory), beside a
+ *    30-line pandas script computing the same headline measures (when Debian's python3 has pandas).
+ * 2. `workforce summary` stage by stage (read + ingest, plan, write), each size in its own child
+ *    process so its peak memory is its own (bench/stages.mjs).
+ * 3. LibreOffice recalculating and saving the file we just wrote, side by side.
+ * 4. The custom functions' parse-once cache: 100 calls over one range, and the memory a cached
+ *    table holds.
+ * 5. `context.sync` calls of a build in Excel, and the pages' initial JavaScript.
+ *
+ * `--before DIR` runs 1 and 2 also on another checkout (built: `npm ci && npm run build:cli`),
+ * e.g. `git worktree add ../before <commit>`, for the README's before/after table. The time
+ * against rows chart goes to docs/bench-scaling.svg. The compiled command line (dist/node) is
+ * rebuilt first, so it is this checkout's code that is timed.
  */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
 import { ingestPosts, ingestStaff } from "../src/core/ingest";
 import { buildSummaryPlan } from "../src/core/summary/build";
 import { DEFAULT_SUMMARY_OPTIONS } from "../src/core/summary/options";
-import { HEADLINE_KEYS, findMeasure } from "../src/core/measures/catalogue";
-import { Population } from "../src/core/measures/population";
-import { defaultAsOf, workforceData } from "../src/core/report";
 import { headcount, turnover } from "../src/functions/functions";
 import { staffTables } from "../src/functions/table-cache";
 import { generateStaff } from "../src/sample/generate";
 import { OfficeWorkbook } from "../src/host/office/office-workbook";
 import { fakeExcel } from "../tests/host/office/fake-excel";
+import { convert, makeProfile, onPath } from "../tests/host/xlsx/libreoffice";
+import { scalingChart, type Series } from "./svg-chart";
+
+const ROOT = resolve(__dirname, "..");
+const { values: flags } = parseArgs({
+  options: { before: { type: "string" }, sizes: { type: "string" } },
+});
+const BEFORE = flags.before ? resolve(flags.before) : null;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const ms = (t: number) => `${t.toFixed(0)} ms`;
-
-async function timedAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now();
-  const v = await f();
-  return [v, performance.now() - t0];
-}
+const secs = (ms: number) =>
+  ms >= 10_000
+    ? `${(ms / 1000).toFixed(0)} s`
+    : ms >= 1000
+      ? `${(ms / 1000).toFixed(1)} s`
+      : `${ms.toFixed(0)} ms`;
+const rowsLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
 
 function timed<T>(f: () => T): [T, number] {
   const t0 = performance.now();
@@ -33,79 +56,198 @@ function timed<T>(f: () => T): [T, number] {
 }
 
 console.log(
-  "Workforce Scrutiny benchmarks (node %s, %s)\n",
+  "Workforce Scrutiny benchmarks (node %s, %s)",
   process.version,
   new Date().toISOString().slice(0, 10)
 );
-console.log("1. Ingest + all headline measures");
-console.log("rows       ingest    measures  total     rows/s       peak RSS   heap after");
-for (const rows of [10_000, 100_000, 1_000_000]) {
-  const { staff } = generateStaff({ rows, seed: 1, messy: true });
-  gc();
-  const [table, tIngest] = timed(() => ingestStaff(staff));
-  const asOf = defaultAsOf(table.records)!;
-  const [, tMeasures] = timed(() => {
-    const p = new Population(workforceData(table, null), { asOf });
-    return HEADLINE_KEYS.map((k) => findMeasure(k)!.compute(p));
+console.log("Building the command line (npm run build:cli) ...\n");
+execFileSync("npm", ["run", "-s", "build:cli"], { cwd: ROOT, stdio: "inherit" });
+
+const DIR = mkdtempSync(join(tmpdir(), "wfs-bench-"));
+// --sizes 10000,20000 for a quick look; the README's figures use all four.
+const SIZES = flags.sizes
+  ? flags.sizes.split(",").map(Number)
+  : [10_000, 20_000, 100_000, 1_000_000];
+const csvOf = new Map<number, string>();
+for (const rows of SIZES) {
+  const { staff } = generateStaff({ rows, seed: 6 });
+  const path = join(DIR, `staff-${rows}.csv`);
+  writeFileSync(
+    path,
+    staff.map((r) => r.map((v) => (v === null ? "" : String(v))).join(",")).join("\n")
+  );
+  csvOf.set(rows, path);
+}
+
+interface Run {
+  ms: number;
+  rss: number;
+}
+
+/** `workforce ARGS` from a checkout's compiled command line, in a child process. */
+function cli(root: string, args: string[]): Run | null {
+  const script = `require(${JSON.stringify(join(root, "dist", "node", "cli", "main.js"))}).main(${JSON.stringify(args)},()=>{},()=>{}).then(c=>{process.stderr.write("\\n@@"+JSON.stringify({c,rss:process.resourceUsage().maxRSS*1024}))})`;
+  const t0 = performance.now();
+  const child = spawnSync(process.execPath, ["-e", script], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
   });
-  const total = tIngest + tMeasures;
-  const peak = process.resourceUsage().maxRSS * 1024;
+  const ms = performance.now() - t0;
+  const tail = /@@(.*)$/.exec(child.stderr ?? "");
+  if (!tail) return null;
+  const result = JSON.parse(tail[1]) as { c: number; rss: number };
+  return result.c === 0 ? { ms, rss: result.rss } : null;
+}
+
+/** The pandas script (bench/pandas_headline.py) under Debian's python3, when pandas is there. */
+function pandas(file: string): Run | null {
+  const python = "/usr/bin/python3";
+  const script = join(ROOT, "bench", "pandas_headline.py");
+  if (!existsSync(python) || !existsSync(script)) return null;
+  const wrapper = `import resource,runpy,sys;sys.argv=[${JSON.stringify(script)},${JSON.stringify(file)}];runpy.run_path(sys.argv[0],run_name="__main__");sys.stderr.write("\\n@@%d"%resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)`;
+  const t0 = performance.now();
+  const child = spawnSync(python, ["-c", wrapper], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = performance.now() - t0;
+  const tail = /@@(\d+)$/.exec(child.stderr ?? "");
+  return child.status === 0 && tail ? { ms, rss: Number(tail[1]) * 1024 } : null;
+}
+
+interface Stages {
+  rows: number;
+  ingestMs: number;
+  planMs: number;
+  writeMs: number;
+  totalMs: number;
+  bytes: number;
+  peakRss: number;
+}
+
+/** `workforce summary`'s stages in a child process (bench/stages.mjs) on a checkout. */
+function stages(root: string, rows: number, out: string): Stages | null {
+  const child = spawnSync(
+    process.execPath,
+    [join(ROOT, "bench", "stages.mjs"), "--root", root, "--file", csvOf.get(rows)!, "--out", out],
+    { encoding: "utf8", maxBuffer: 1 << 26 }
+  );
+  if (child.status !== 0) {
+    console.log(
+      `  (${rowsLabel(rows)} on ${root} failed: ${(child.stderr ?? "").trim().split("\n").pop()})`
+    );
+    return null;
+  }
+  return JSON.parse(child.stdout.trim().split("\n").pop()!) as Stages;
+}
+
+const cell = (run: Run | null) => (run ? `${secs(run.ms)}, ${mb(run.rss)}` : "-");
+const pad = (s: string, n: number) => s.padEnd(n);
+
+// 1. workforce metrics
+console.log("1. workforce metrics FILE.csv (a child process: wall time, peak RSS)");
+console.log(
+  `${pad("rows", 8)} ${pad("this checkout", 20)} ${pad(BEFORE ? "before" : "", 20)} pandas (Debian python3)`
+);
+const metricsNow = new Map<number, Run | null>();
+const metricsBefore = new Map<number, Run | null>();
+const metricsPandas = new Map<number, Run | null>();
+for (const rows of SIZES.filter((r) => r !== 20_000)) {
+  const file = csvOf.get(rows)!;
+  metricsNow.set(rows, cli(ROOT, ["metrics", file]));
+  if (BEFORE) metricsBefore.set(rows, cli(BEFORE, ["metrics", file]));
+  metricsPandas.set(rows, pandas(file));
   console.log(
-    `${String(rows).padEnd(10)} ${ms(tIngest).padEnd(9)} ${ms(tMeasures).padEnd(9)} ${ms(total).padEnd(9)} ${Math.round(
-      rows / (total / 1000)
-    )
-      .toLocaleString("en-GB")
-      .padEnd(12)} ${mb(peak).padEnd(10)} ${mb(process.memoryUsage().heapUsed)}`
+    `${pad(rowsLabel(rows), 8)} ${pad(cell(metricsNow.get(rows)!), 20)} ${pad(BEFORE ? cell(metricsBefore.get(rows)!) : "", 20)} ${cell(metricsPandas.get(rows)!)}`
   );
 }
 
-console.log("\n2. 100 table-form calls over the same 10k-row range");
-const { staff } = generateStaff({ rows: 10_000, seed: 2 });
-const [, tOne] = timed(() => ingestStaff(staff));
-const before = staffTables.parses;
-const [, tSame] = timed(() => {
-  for (let i = 0; i < 100; i++) headcount(staff, null, i % 2 ? "North" : undefined);
-});
-const parsesSame = staffTables.parses - before;
-// Excel hands each call its own copy of the range: the content fingerprint must still hit.
-const copies = Array.from({ length: 100 }, () => staff.map((row) => [...row]));
-const before2 = staffTables.parses;
-const [, tCopies] = timed(() => {
-  copies.forEach((c, i) => turnover(c, null, i % 2 ? "South" : undefined));
-});
-const parsesCopies = staffTables.parses - before2;
-console.log(`one parse of the range:                ${ms(tOne)}`);
-console.log(`100 calls, same array:                 ${ms(tSame)} (${parsesSame} parses)`);
+// 2. workforce summary by stage
 console.log(
-  `100 calls, a fresh copy each time:     ${ms(tCopies)} (${parsesCopies} parse${parsesCopies === 1 ? "" : "s"})`
+  "\n2. The summary by stage: read + ingest the CSV, plan, write the .xlsx (each size its own process)"
 );
 console.log(
-  `100 naive parses would take about:     ${ms(tOne * 100)}; ratio naive / cached copies: ${((tOne * 100) / tCopies).toFixed(1)}x`
+  `${pad("rows", 8)} ${pad("", 7)} ${pad("ingest", 9)} ${pad("plan", 9)} ${pad("write", 9)} ${pad("total", 9)} ${pad("peak RSS", 10)} file`
+);
+const stagesNow = new Map<number, Stages | null>();
+const stagesBefore = new Map<number, Stages | null>();
+const printStages = (rows: number, label: string, s: Stages | null) =>
+  console.log(
+    s
+      ? `${pad(rowsLabel(rows), 8)} ${pad(label, 7)} ${pad(secs(s.ingestMs), 9)} ${pad(secs(s.planMs), 9)} ${pad(secs(s.writeMs), 9)} ${pad(secs(s.totalMs), 9)} ${pad(mb(s.peakRss), 10)} ${mb(s.bytes)}`
+      : `${pad(rowsLabel(rows), 8)} ${pad(label, 7)} not run`
+  );
+for (const rows of SIZES) {
+  stagesNow.set(rows, stages(ROOT, rows, join(DIR, `now-${rows}.xlsx`)));
+  printStages(rows, "now", stagesNow.get(rows)!);
+  // The old writer needs about 37 MB per 1,000 rows: 1M rows would not fit in this machine's memory.
+  if (BEFORE && rows <= 100_000) {
+    stagesBefore.set(rows, stages(BEFORE, rows, join(DIR, `before-${rows}.xlsx`)));
+    printStages(rows, "before", stagesBefore.get(rows)!);
+  }
+}
+const cliRows = Math.min(100_000, Math.max(...SIZES));
+const cliSummary = cli(ROOT, ["summary", csvOf.get(cliRows)!, "-o", join(DIR, "cli.xlsx")]);
+console.log(
+  `workforce summary on ${rowsLabel(cliRows)} rows, the whole command (with the CSV's rows as a sheet): ${cell(cliSummary)}`
 );
 
-console.log("\n3. Building the scrutiny summary plan (formulas + core's value for each)");
-for (const rows of [10_000, 100_000]) {
-  const { staff: grid, posts } = generateStaff({ rows, seed: 3, messy: true });
-  const table = ingestStaff(grid);
-  const postsTable = ingestPosts(posts);
-  const [plan, t] = timed(() =>
-    buildSummaryPlan({
-      staff: table,
-      posts: postsTable,
-      options: DEFAULT_SUMMARY_OPTIONS,
-      source: { staffTable: "Staff", postsTable: "Posts" },
-    })
+// 3. LibreOffice recalculating the same file
+const libreOffice = new Map<number, number>();
+async function libreOfficeSideBySide(): Promise<void> {
+  console.log(
+    "\n3. LibreOffice Calc recalculating and saving the same file (soffice --convert-to xlsx, every formula recalculated)"
   );
-  const formulas = plan.sheets
-    .flatMap((s) => [...s.blocks, ...s.tables])
-    .flatMap((b) => b.cells.flat())
-    .filter((c) => c.formula).length;
-  console.log(`${String(rows).padEnd(10)} ${ms(t).padEnd(9)} ${formulas} formulas`);
+  if (!onPath("soffice")) {
+    console.log("soffice is not on PATH (Debian: libreoffice-calc-nogui): not measured");
+    return;
+  }
+  const profile = await makeProfile();
+  // The first start sets up the profile: not timed.
+  await convert(join(DIR, `now-${SIZES[0]}.xlsx`), "xlsx", join(DIR, "lo-warm"), profile);
+  console.log(`${pad("rows", 8)} ${pad("LibreOffice", 12)} ${pad("our write", 10)} ratio`);
+  for (const rows of SIZES.filter((r) => r <= 100_000)) {
+    const s = stagesNow.get(rows);
+    if (!s) continue;
+    const t0 = performance.now();
+    await convert(join(DIR, `now-${rows}.xlsx`), "xlsx", join(DIR, "lo"), profile, 900_000);
+    const lo = performance.now() - t0;
+    libreOffice.set(rows, lo);
+    console.log(
+      `${pad(rowsLabel(rows), 8)} ${pad(secs(lo), 12)} ${pad(secs(s.writeMs), 10)} ${(lo / s.writeMs).toFixed(1)}x`
+    );
+  }
 }
 
-async function syncCounts() {
+// 4. The custom functions' cache
+function functionCache(): void {
   console.log(
-    "\n4. Context.sync calls a build issues in Excel (Office.js adapter over a recording fake of Excel)"
+    "\n4. Custom functions: 100 table-form calls over one range, and the memory of a cached table"
+  );
+  const { staff } = generateStaff({ rows: 10_000, seed: 2 });
+  const [, tOne] = timed(() => ingestStaff(staff));
+  const copies = Array.from({ length: 100 }, () => staff.map((row) => [...row]));
+  const before = staffTables.parses;
+  const [, tCopies] = timed(() =>
+    copies.forEach((c, i) => turnover(c, null, i % 2 ? "South" : undefined))
+  );
+  const parses = staffTables.parses - before;
+  console.log(
+    `one parse of a 10k-row range: ${secs(tOne)}; 100 calls, a fresh copy of the range each (as Excel passes it): ${secs(tCopies)}, ${parses} parse${parses === 1 ? "" : "s"}`
+  );
+  for (const rows of [10_000, 100_000]) {
+    const grid = generateStaff({ rows, seed: 5 }).staff;
+    gc();
+    const heap0 = process.memoryUsage().heapUsed;
+    headcount(grid, null);
+    gc();
+    const held = process.memoryUsage().heapUsed - heap0;
+    console.log(
+      `a cached ${rowsLabel(rows)}-row table holds about ${mb(held)} of heap (${(held / rows) | 0} bytes a row)`
+    );
+  }
+}
+
+async function syncCounts(): Promise<void> {
+  console.log(
+    "\n5. context.sync calls a build issues in Excel (the Office.js adapter over the recording fake of Excel)"
   );
   for (const rows of [100, 10_000, 100_000]) {
     const { staff: grid, posts } = generateStaff({ rows, seed: 4 });
@@ -116,55 +258,23 @@ async function syncCounts() {
       source: { staffTable: "Staff", postsTable: "Posts" },
     });
     const excel = fakeExcel([{ name: "Staff" }]);
-    const [result, t] = await timedAsync(() => new OfficeWorkbook(excel.run).writePlan(plan));
-    console.log(
-      `${String(rows).padEnd(10)} ${String(result.syncs).padEnd(3)} syncs   (adapter time against the fake: ${ms(t)})`
-    );
+    const result = await new OfficeWorkbook(excel.run).writePlan(plan);
+    console.log(`${pad(rowsLabel(rows), 8)} ${result.syncs} syncs`);
   }
 }
 
-/** `workforce summary` as a user runs it (a child process): wall time and peak memory. */
-async function cliSummary() {
-  const { execFileSync } = await import("node:child_process");
-  const { mkdtempSync, writeFileSync } = await import("node:fs");
-  const { tmpdir } = await import("node:os");
-  const { join } = await import("node:path");
-  const dir = mkdtempSync(join(tmpdir(), "wfs-bench-"));
-  console.log("\n5. workforce summary (CSV in, .xlsx out), as a child process");
-  for (const rows of [10_000, 100_000]) {
-    const { staff } = generateStaff({ rows, seed: 6 });
-    const csv = join(dir, `staff-${rows}.csv`);
-    writeFileSync(
-      csv,
-      staff.map((r) => r.map((v) => (v === null ? "" : String(v))).join(",")).join("\n")
-    );
-    const script = `const t0=Date.now();require(${JSON.stringify(join(__dirname, "..", "dist", "node", "cli", "main.js"))}).main(["summary",${JSON.stringify(csv)},"-o",${JSON.stringify(join(dir, `out-${rows}.xlsx`))}],()=>{},()=>{}).then(c=>{process.stdout.write(JSON.stringify({c,ms:Date.now()-t0,rss:process.resourceUsage().maxRSS*1024}))})`;
-    const result = JSON.parse(
-      execFileSync(process.execPath, ["-e", script], { encoding: "utf8", maxBuffer: 1 << 20 })
-    );
-    console.log(
-      `${String(rows).padEnd(10)} ${ms(result.ms).padEnd(10)} peak RSS ${mb(result.rss)}${result.c === 0 ? "" : `  (exit ${result.c})`}`
-    );
-  }
-}
-
-/** What the browser downloads before a user opens a file: the workbench's initial JavaScript. */
-async function initialJs() {
-  const { existsSync, readFileSync, readdirSync } = await import("node:fs");
-  const { gzipSync } = await import("node:zlib");
-  const { join } = await import("node:path");
+function initialJs(): void {
   console.log("\n6. Initial JavaScript of the pages (gzip); heavy libraries load only when needed");
   for (const [page, dir, entry] of [
     ["workbench", "dist-workbench", "workbench.js"],
     ["add-in task pane", "dist", "taskpane.js"],
     ["add-in functions", "dist", "functions.js"],
   ] as const) {
-    const path = join(__dirname, "..", dir);
+    const path = join(ROOT, dir);
     if (!existsSync(join(path, entry))) {
       console.log(`${page}: not built (npm run build / npm run build:workbench)`);
       continue;
     }
-    const size = (f: string) => readFileSync(join(path, f)).length;
     const gz = (f: string) => gzipSync(readFileSync(join(path, f))).length;
     const lazy = readdirSync(path).filter(
       (f) =>
@@ -173,9 +283,92 @@ async function initialJs() {
         !["commands.js", "functions.js", "taskpane.js"].includes(f)
     );
     console.log(
-      `${page.padEnd(18)} ${entry}: ${(size(entry) / 1024).toFixed(0)} KB, gzip ${(gz(entry) / 1024).toFixed(0)} KB; loaded on demand: ${lazy.map((f) => `${f} gzip ${(gz(f) / 1024).toFixed(0)} KB`).join(", ") || "none"}`
+      `${pad(page, 18)} ${entry}: gzip ${(gz(entry) / 1024).toFixed(0)} KB; on demand: ${lazy.map((f) => `${f} ${(gz(f) / 1024).toFixed(0)} KB`).join(", ") || "none"}`
     );
   }
 }
 
-void syncCounts().then(cliSummary).then(initialJs);
+/** The README's table, ready to paste, and the chart. */
+function summaryTable(): void {
+  const rows = SIZES.filter((r) => r !== 20_000);
+  const both = (now: string, before: string | null) =>
+    BEFORE ? `${before ?? "-"} → **${now}**` : now;
+  const st = (m: Map<number, Stages | null>, r: number, k: keyof Stages) => {
+    const s = m.get(r);
+    return s ? (k === "peakRss" ? mb(s[k]) : secs(s[k])) : null;
+  };
+  const line = (label: string, f: (r: number) => string) =>
+    `| ${label} | ${rows.map(f).join(" | ")} |`;
+  console.log("\nREADME table (before → after):\n");
+  console.log(`| | ${rows.map(rowsLabel).join(" | ")} |`);
+  console.log(`|---|${rows.map(() => "---").join("|")}|`);
+  for (const [label, k] of [
+    ["summary: read + ingest", "ingestMs"],
+    ["summary: plan", "planMs"],
+    ["summary: write .xlsx", "writeMs"],
+    ["summary: total", "totalMs"],
+    ["summary: peak RSS", "peakRss"],
+  ] as const)
+    console.log(line(label, (r) => both(st(stagesNow, r, k) ?? "-", st(stagesBefore, r, k))));
+  console.log(
+    line("LibreOffice recalculating it ÷ our write", (r) => {
+      const lo = libreOffice.get(r);
+      const now = stagesNow.get(r);
+      const before = stagesBefore.get(r);
+      if (!lo || !now) return "-";
+      return both(
+        `${(lo / now.writeMs).toFixed(1)}×`,
+        before ? `${(lo / before.writeMs).toFixed(2)}×` : null
+      );
+    })
+  );
+  console.log(
+    line("`workforce metrics` (wall, peak RSS)", (r) =>
+      both(
+        cell(metricsNow.get(r) ?? null),
+        metricsBefore.get(r) ? cell(metricsBefore.get(r)!) : null
+      )
+    )
+  );
+  console.log(line("pandas, same measures", (r) => cell(metricsPandas.get(r) ?? null)));
+
+  const points = (m: Map<number, Stages | null>, k: keyof Stages): [number, number][] =>
+    [...m].filter(([, s]) => s).map(([r, s]) => [r, s![k] / 1000]);
+  const runs = (m: Map<number, Run | null>): [number, number][] =>
+    [...m].filter(([, s]) => s).map(([r, s]) => [r, s!.ms / 1000]);
+  const series: Series[] = [
+    { name: "summary, total", points: points(stagesNow, "totalMs") },
+    { name: "summary, write", points: points(stagesNow, "writeMs") },
+    { name: "metrics (command)", points: runs(metricsNow) },
+    { name: "LibreOffice recalc", points: [...libreOffice].map(([r, ms]) => [r, ms / 1000]) },
+  ];
+  if (BEFORE) {
+    series.push({ name: "summary total, before", points: points(stagesBefore, "totalMs") });
+    series.push({ name: "metrics, before", points: runs(metricsBefore) });
+  }
+  const describe = series
+    .filter((s) => s.points.length > 0)
+    .map(
+      (s) =>
+        `${s.name}: ${[...s.points]
+          .sort((a, b) => a[0] - b[0])
+          .map(([r, t]) => `${rowsLabel(r)} rows ${t.toFixed(2)} s`)
+          .join(", ")}`
+    )
+    .join("; ");
+  const svg = scalingChart(
+    "Time against staff rows (npm run bench)",
+    `Log-log chart of seconds against staff rows, measured by npm run bench on ${new Date().toISOString().slice(0, 10)}. ${describe}.`,
+    series.filter((s) => s.points.length > 0)
+  );
+  writeFileSync(join(ROOT, "docs", "bench-scaling.svg"), svg);
+  console.log("\nWrote docs/bench-scaling.svg");
+}
+
+void (async () => {
+  await libreOfficeSideBySide();
+  functionCache();
+  await syncCounts();
+  initialJs();
+  summaryTable();
+})();
