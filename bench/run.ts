@@ -47,7 +47,8 @@ const secs = (ms: number) =>
     : ms >= 1000
       ? `${(ms / 1000).toFixed(1)} s`
       : `${ms.toFixed(0)} ms`;
-const rowsLabel = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1000}k`);
+const rowsLabel = (n: number) =>
+  n >= 1_000_000 ? `${n / 1_000_000}M` : n >= 1000 ? `${n / 1000}k` : String(n);
 
 function timed<T>(f: () => T): [T, number] {
   const t0 = performance.now();
