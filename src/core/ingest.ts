@@ -23,7 +23,7 @@ import {
   roleCodeOf,
 } from "./values";
 import type { RoleCode } from "./vocabulary";
-import { addYears, serialFromYmd, ukDateFromSerial } from "./dates";
+import { addYears, MIN_SERIAL, serialFromYmd, ukDateFromSerial } from "./dates";
 
 export type Grid = readonly (readonly unknown[])[];
 
@@ -123,8 +123,8 @@ const asSicknessDays = (v: unknown) => parseNonNegative(v, "sickness days");
 
 /** An Excel error value in a cell (#REF!, #N/A, …), as Office.js, ExcelJS and CSV give it. */
 export function isExcelError(value: unknown): boolean {
+  if (typeof value !== "string" || value.indexOf("#") < 0) return false;
   return (
-    typeof value === "string" &&
     /^#(REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i.test(
       value.trim()
     )
@@ -150,16 +150,18 @@ type CellOutcome<T> = typeof BLANK | typeof ERROR_CELL | Parsed<T>;
 function cellReader<T>(
   key: StaffColumn,
   parse: (v: unknown) => Parsed<T>,
-  remember = true,
-  limit = 50_000
+  { remember = true, quick }: { remember?: boolean; quick?: (v: unknown) => Parsed<T> | null } = {}
 ): (v: unknown) => CellOutcome<T> {
   const outcome = (v: unknown): CellOutcome<T> =>
     isBlankCell(v, key) ? BLANK : isExcelError(v) ? ERROR_CELL : parse(v);
   if (!remember) return outcome;
   const seen = new Map<unknown, CellOutcome<T>>();
+  const limit = 50_000;
   return (v) => {
     // A Map holds -0 as 0, but -0 is its own value to parse.
     if (v === 0 && 1 / v < 0) return outcome(v);
+    const q = quick?.(v);
+    if (q) return q;
     let o = seen.get(v);
     if (o === undefined) {
       o = outcome(v);
@@ -167,6 +169,21 @@ function cellReader<T>(
     }
     return o;
   };
+}
+
+/**
+ * A date serial as text ("45106", as a CSV saved from a spreadsheet holds dates), read without
+ * a lookup: what `parseDateValue` gives for five digits, or null to ask it.
+ */
+function serialText(v: unknown): Parsed<number> | null {
+  if (typeof v !== "string" || v.length !== 5) return null;
+  let n = 0;
+  for (let k = 0; k < 5; k++) {
+    const digit = v.charCodeAt(k) - 48;
+    if (digit < 0 || digit > 9) return null;
+    n = n * 10 + digit;
+  }
+  return n >= MIN_SERIAL ? { value: n } : null;
 }
 
 const HEADER_SCAN_ROWS = 20;
@@ -412,15 +429,15 @@ function staffRowParser(
   const iCaseload = at("caseload");
   const iSickness = at("sicknessDays");
 
-  const staffIdOf = cellReader("staffId", asText, false);
+  const staffIdOf = cellReader("staffId", asText, { remember: false });
   const teamOf = cellReader("team", asText);
   const roleTextOf = cellReader("role", asText);
   const workerTypeOf = cellReader("workerType", parseWorkerType);
   const fteOf = cellReader("fte", parseFte);
-  const startOf = cellReader("startDate", parseDateValue);
-  const leaveOf = cellReader("leaveDate", parseDateValue);
+  const startOf = cellReader("startDate", parseDateValue, { quick: serialText });
+  const leaveOf = cellReader("leaveDate", parseDateValue, { quick: serialText });
   const reasonOf = cellReader("leavingReason", asText);
-  const birthOf = cellReader("dateOfBirth", parseDateValue);
+  const birthOf = cellReader("dateOfBirth", parseDateValue, { quick: serialText });
   const ageOf = cellReader("age", parseAge);
   const genderOf = cellReader("gender", (v) => ({ value: parseGender(v) }));
   const ethnicityOf = cellReader("ethnicity", parseEthnicity);

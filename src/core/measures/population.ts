@@ -104,7 +104,10 @@ export class Population {
 
   private memo(key: string, make: () => StaffRecord[]): StaffRecord[] {
     let v = this.cache.get(key);
-    if (!v) this.cache.set(key, (v = make()));
+    if (!v) {
+      this.cache.set(key, (v = make()));
+      OWN_LISTS.add(v);
+    }
     return v;
   }
 
@@ -170,6 +173,8 @@ export class Population {
 
   /** One record per staff ID (the first), for counts of people. */
   static distinct(records: readonly StaffRecord[]): StaffRecord[] {
+    const known = DISTINCT.get(records);
+    if (known) return known;
     const seen = new Set<string>();
     const out: StaffRecord[] = [];
     for (const r of records) {
@@ -179,9 +184,36 @@ export class Population {
         out.push(r);
       }
     }
+    // Every count of people and every share of the equality profile asks again for the same
+    // list (a Population's own filters, which it never changes): answer those from memory.
+    if (OWN_LISTS.has(records)) DISTINCT.set(records, out);
     return out;
   }
+
+  /** The staff IDs of social workers in post at `asOf` in all the staff (any filter). */
+  static socialWorkerIdsAt(allStaff: readonly StaffRecord[], asOf: number): Set<string> {
+    let byDate = IDS_AT.get(allStaff);
+    if (!byDate || byDate.length !== allStaff.length)
+      IDS_AT.set(allStaff, (byDate = { length: allStaff.length, ids: new Map() }));
+    let ids = byDate.ids.get(asOf);
+    if (!ids) {
+      ids = new Set();
+      for (const r of allStaff)
+        if (r.counts === "socialWorker" && inPostAt(r, asOf)) ids.add(r.personKey);
+      byDate.ids.set(asOf, ids);
+    }
+    return ids;
+  }
 }
+
+/** The lists Population's filters made (and so never change), and their distinct people. */
+const OWN_LISTS = new WeakSet<readonly StaffRecord[]>();
+const DISTINCT = new WeakMap<readonly StaffRecord[], StaffRecord[]>();
+/** Social workers' staff IDs in post at a date, by staff list: stability asks per team. */
+const IDS_AT = new WeakMap<
+  readonly StaffRecord[],
+  { length: number; ids: Map<number, Set<string>> }
+>();
 
 export function sum<T>(items: readonly T[], of: (item: T) => number): number {
   let s = 0;

@@ -1,0 +1,109 @@
+/**
+ * The lean ingest, phase by phase, on a staff CSV (figures, not pass/fail):
+ *
+ *   node --expose-gc --import tsx bench/ingest.ts FILE [phase]
+ *
+ * phase: "parse" (read + decode + CSV rows, dropped), "ingest" (rows streamed into the ingest),
+ * "measures" (ingest, then every measure `workforce metrics` prints), "grid" (the old path:
+ * the whole file as a grid of strings, then ingestStaff), or "all" (default: each phase in a
+ * child process of its own, so each has its own peak RSS). Each phase prints one JSON line.
+ * The functions are exported for bench/run.ts: `timeCsvParse`, `timeIngest`, `timeMeasures`,
+ * `timeGridIngest`.
+ */
+import { execFileSync } from "node:child_process";
+import { open } from "node:fs/promises";
+import { CsvReader } from "../src/core/csv";
+import { StaffTableReader, type StaffTable } from "../src/core/ingest";
+import { defaultAsOf, metricsReport } from "../src/core/report";
+import { loadStaff } from "../src/node/load-staff";
+import { streamCsvRows } from "../src/node/read-csv";
+import { readSheets } from "../src/node/read-file";
+import { ingestStaff } from "../src/core/ingest";
+
+const now = () => performance.now();
+
+/** Read, decode and split into rows (UTF-8 only: a benchmark file), keeping nothing. */
+export async function timeCsvParse(path: string): Promise<{ rows: number; ms: number }> {
+  const t0 = now();
+  let rows = 0;
+  const csv = new CsvReader(() => rows++);
+  const decoder = new TextDecoder("utf-8");
+  const handle = await open(path, "r");
+  const bytes = Buffer.allocUnsafe(1 << 20);
+  for (;;) {
+    const { bytesRead } = await handle.read(bytes, 0, bytes.length, null);
+    if (bytesRead === 0) break;
+    csv.push(decoder.decode(bytes.subarray(0, bytesRead), { stream: true }));
+  }
+  await handle.close();
+  csv.end();
+  return { rows, ms: now() - t0 };
+}
+
+/** The CSV streamed into the ingest (what `workforce metrics` does before measuring). */
+export async function timeIngest(path: string): Promise<{ table: StaffTable; ms: number }> {
+  const t0 = now();
+  let reader = new StaffTableReader();
+  await streamCsvRows(path, () => {
+    const fresh = (reader = new StaffTableReader());
+    return (row) => fresh.push(row);
+  });
+  const table = reader.finish();
+  return { table, ms: now() - t0 };
+}
+
+/** Every measure `workforce metrics` prints, with its problem list, over an ingested table. */
+export function timeMeasures(table: StaffTable): { ms: number } {
+  const t0 = now();
+  metricsReport(table, null, { asOf: defaultAsOf(table.records)! });
+  return { ms: now() - t0 };
+}
+
+/** The old path: the file read whole as a grid of strings, then ingested. */
+export async function timeGridIngest(path: string): Promise<{ table: StaffTable; ms: number }> {
+  const t0 = now();
+  const [sheet] = await readSheets(path);
+  const table = ingestStaff(sheet.grid);
+  return { table, ms: now() - t0 };
+}
+
+const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function phase(path: string, which: string): Promise<Record<string, unknown>> {
+  if (which === "parse") return { phase: which, ...(await timeCsvParse(path)), peakMb: peakMb() };
+  if (which === "grid") {
+    const { table, ms } = await timeGridIngest(path);
+    return { phase: which, rows: table.records.length, ms, peakMb: peakMb() };
+  }
+  if (which === "ingest") {
+    const { table, ms } = await timeIngest(path);
+    return { phase: which, rows: table.records.length, ms, peakMb: peakMb() };
+  }
+  if (which === "measures") {
+    const t0 = now();
+    const loaded = await loadStaff(path);
+    const ingestMs = now() - t0;
+    const { ms } = timeMeasures(loaded.staff);
+    return { phase: which, ingestMs, ms, totalMs: now() - t0, peakMb: peakMb() };
+  }
+  throw new Error(`unknown phase ${which}`);
+}
+
+async function cli(): Promise<void> {
+  const [path, which = "all"] = process.argv.slice(2);
+  if (!path) throw new Error("usage: bench/ingest.ts FILE [parse|ingest|measures|grid|all]");
+  if (which !== "all") {
+    console.log(JSON.stringify(await phase(path, which)));
+    return;
+  }
+  for (const p of ["parse", "ingest", "measures", "grid"]) {
+    const out = execFileSync(
+      process.execPath,
+      [...process.execArgv, process.argv[1], path, p],
+      { encoding: "utf8", maxBuffer: 1 << 20 }
+    );
+    process.stdout.write(out);
+  }
+}
+
+if (process.argv[1]?.endsWith("ingest.ts")) void cli();
