@@ -97,11 +97,10 @@ async function cli(): Promise<void> {
     return;
   }
   for (const p of ["parse", "ingest", "measures", "grid"]) {
-    const out = execFileSync(
-      process.execPath,
-      [...process.execArgv, process.argv[1], path, p],
-      { encoding: "utf8", maxBuffer: 1 << 20 }
-    );
+    const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], path, p], {
+      encoding: "utf8",
+      maxBuffer: 1 << 20,
+    });
     process.stdout.write(out);
   }
 }

@@ -124,10 +124,8 @@ const asSicknessDays = (v: unknown) => parseNonNegative(v, "sickness days");
 /** An Excel error value in a cell (#REF!, #N/A, …), as Office.js, ExcelJS and CSV give it. */
 export function isExcelError(value: unknown): boolean {
   if (typeof value !== "string" || value.indexOf("#") < 0) return false;
-  return (
-    /^#(REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i.test(
-      value.trim()
-    )
+  return /^#(REF!|VALUE!|N\/A|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i.test(
+    value.trim()
   );
 }
 
@@ -367,20 +365,29 @@ export class StaffTableReader {
 
   finish(): StaffTable {
     const table = this.table.finish();
-    // A staff ID used twice is a warning naming both rows (both rows are used).
-    const seenIds = new Map<string, number>();
-    const idHeader = table.columns.find((c) => c.key === "staffId")?.header ?? "Staff ID";
+    // A staff ID used twice is a warning naming both rows (both rows are used). Repeats are
+    // few: find them with one set, then the first row of each repeated ID.
+    const ids = new Set<string>();
+    const repeats: StaffRecord[] = [];
     for (const record of table.records) {
       if (record.staffId === "") continue;
-      const first = seenIds.get(record.personKey);
-      if (first === undefined) seenIds.set(record.personKey, record.row);
-      else
+      const n = ids.size;
+      ids.add(record.personKey);
+      if (ids.size === n) repeats.push(record);
+    }
+    if (repeats.length > 0) {
+      const firstRow = new Map<string, number>(repeats.map((r) => [r.personKey, -1]));
+      for (const record of table.records)
+        if (record.staffId !== "" && firstRow.get(record.personKey) === -1)
+          firstRow.set(record.personKey, record.row);
+      const idHeader = table.columns.find((c) => c.key === "staffId")?.header ?? "Staff ID";
+      for (const record of repeats)
         table.problems.push({
           row: record.row,
           column: idHeader,
           found: record.staffId,
           severity: "warning",
-          expected: `a staff ID used once; row ${first} has the same ID (both rows are used; headcount counts the ID once)`,
+          expected: `a staff ID used once; row ${firstRow.get(record.personKey)} has the same ID (both rows are used; headcount counts the ID once)`,
         });
     }
     // A leaving reason is matched as a team is (trimmed, any case, any run of spaces): each is
@@ -552,7 +559,8 @@ function staffRowParser(
       ethnicity: ethnicity?.label ?? "Not known",
       ethnicGroup: ethnicity?.group ?? "Not known",
       disability: read("disability", iDisability, disabilityOf, null) ?? "Not known",
-      sexualOrientation: read("sexualOrientation", iOrientation, orientationOf, null) ?? "Not known",
+      sexualOrientation:
+        read("sexualOrientation", iOrientation, orientationOf, null) ?? "Not known",
       caseload: read("caseload", iCaseload, caseloadOf, null),
       sicknessDays: read("sicknessDays", iSickness, sicknessOf, null),
     };

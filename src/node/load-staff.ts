@@ -5,13 +5,7 @@
  */
 import { STAFF_COLUMNS } from "../core/columns";
 import { countRecognised, findHeaderRow } from "../core/headers";
-import {
-  ingestPosts,
-  ingestStaff,
-  PostsTable,
-  StaffTable,
-  StaffTableReader,
-} from "../core/ingest";
+import { ingestPosts, ingestStaff, PostsTable, StaffTable, StaffTableReader } from "../core/ingest";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { givenFigures, readCensus, type CensusReadResult } from "../core/census/read";

@@ -318,7 +318,10 @@ function ingestRows<K extends string, R extends { team: string; teamKey: string 
   };
 }
 
-export function ingestStaffReference(grid: Grid, options: IngestOptions<StaffColumn> = {}): StaffTable {
+export function ingestStaffReference(
+  grid: Grid,
+  options: IngestOptions<StaffColumn> = {}
+): StaffTable {
   const workerTypeOf = remembered(parseWorkerType);
   const roleOf = remembered((v) => roleCodeOf(v, options.roleMap));
   const genderOf = remembered(parseGender);
@@ -440,7 +443,10 @@ export function ingestStaffReference(grid: Grid, options: IngestOptions<StaffCol
   return { ...table, present, unmappedRoles: [...unmapped.keys()] };
 }
 
-export function ingestPostsReference(grid: Grid, options: IngestOptions<PostsColumn> = {}): PostsTable {
+export function ingestPostsReference(
+  grid: Grid,
+  options: IngestOptions<PostsColumn> = {}
+): PostsTable {
   return ingestRows(grid, POSTS_COLUMNS, options, (cells, rowNumber, byKey) => {
     const cell = (key: PostsColumn) => cells[byKey.get(key)!.index];
     const problems: Problem[] = [];

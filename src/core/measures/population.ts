@@ -173,25 +173,35 @@ export class Population {
 
   /** One record per staff ID (the first), for counts of people. */
   static distinct(records: readonly StaffRecord[]): StaffRecord[] {
+    return Population.people(records).records;
+  }
+
+  /** One record per staff ID (the first), and the IDs. */
+  private static people(records: readonly StaffRecord[]): People {
     const known = DISTINCT.get(records);
     if (known) return known;
-    const seen = new Set<string>();
+    const ids = new Set<string>();
     const out: StaffRecord[] = [];
     for (const r of records) {
-      const id = r.personKey;
-      if (!seen.has(id)) {
-        seen.add(id);
-        out.push(r);
-      }
+      const n = ids.size;
+      ids.add(r.personKey);
+      if (ids.size !== n) out.push(r);
     }
+    const people = { records: out, ids };
     // Every count of people and every share of the equality profile asks again for the same
     // list (a Population's own filters, which it never changes): answer those from memory.
-    if (OWN_LISTS.has(records)) DISTINCT.set(records, out);
-    return out;
+    if (OWN_LISTS.has(records)) DISTINCT.set(records, people);
+    return people;
+  }
+
+  /** Staff IDs of the social workers in post at D in all the staff, whatever this population's filter. */
+  serviceSocialWorkerIds(): ReadonlySet<string> {
+    if (this.records === this.allStaff) return Population.people(this.socialWorkersInPost()).ids;
+    return Population.socialWorkerIdsAt(this.allStaff, this.asOf);
   }
 
   /** The staff IDs of social workers in post at `asOf` in all the staff (any filter). */
-  static socialWorkerIdsAt(allStaff: readonly StaffRecord[], asOf: number): Set<string> {
+  private static socialWorkerIdsAt(allStaff: readonly StaffRecord[], asOf: number): Set<string> {
     let byDate = IDS_AT.get(allStaff);
     if (!byDate || byDate.length !== allStaff.length)
       IDS_AT.set(allStaff, (byDate = { length: allStaff.length, ids: new Map() }));
@@ -208,7 +218,11 @@ export class Population {
 
 /** The lists Population's filters made (and so never change), and their distinct people. */
 const OWN_LISTS = new WeakSet<readonly StaffRecord[]>();
-const DISTINCT = new WeakMap<readonly StaffRecord[], StaffRecord[]>();
+interface People {
+  records: StaffRecord[];
+  ids: Set<string>;
+}
+const DISTINCT = new WeakMap<readonly StaffRecord[], People>();
 /** Social workers' staff IDs in post at a date, by staff list: stability asks per team. */
 const IDS_AT = new WeakMap<
   readonly StaffRecord[],

@@ -96,7 +96,7 @@ export function turnoverRate(p: Population): MeasureValue {
  */
 export function stabilityRate(p: Population): MeasureValue {
   const before = Population.distinct(p.socialWorkersInPostYearBefore());
-  const stillIds = Population.socialWorkerIdsAt(p.allStaff, p.asOf);
+  const stillIds = p.serviceSocialWorkerIds();
   const stayed = before.filter((r) => stillIds.has(r.personKey)).length;
   return ratio(stayed, before.length, "no social workers in post a year before the as-of date");
 }
