@@ -68,8 +68,19 @@ export async function timeGridIngest(path: string): Promise<{ table: StaffTable;
 }
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** CPU milliseconds of this process so far (a fairer figure than wall time on a busy machine). */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return Math.round((u.user + u.system) / 1000);
+};
 
 async function phase(path: string, which: string): Promise<Record<string, unknown>> {
+  const cpu0 = cpuMs();
+  const figures = await phaseFigures(path, which);
+  return { ...figures, cpuMs: cpuMs() - cpu0, cpuMsTotal: cpuMs() };
+}
+
+async function phaseFigures(path: string, which: string): Promise<Record<string, unknown>> {
   if (which === "parse") return { phase: which, ...(await timeCsvParse(path)), peakMb: peakMb() };
   if (which === "grid") {
     const { table, ms } = await timeGridIngest(path);

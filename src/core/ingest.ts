@@ -5,6 +5,7 @@
  */
 import { POSTS_COLUMNS, PostsColumn, STAFF_COLUMNS, StaffColumn } from "./columns";
 import { ColumnMapping, ColumnMatch, findHeaderRow, matchHeaders } from "./headers";
+import { numberPersons } from "./persons";
 import type { Problem } from "./problems";
 import type { PostRecord, StaffColumnsPresent, StaffRecord } from "./staff";
 import { cellText, matchKey, teamKeyOf } from "./text";
@@ -365,31 +366,27 @@ export class StaffTableReader {
 
   finish(): StaffTable {
     const table = this.table.finish();
-    // A staff ID used twice is a warning naming both rows (both rows are used). Repeats are
-    // few: find them with one set, then the first row of each repeated ID.
-    const ids = new Set<string>();
-    const repeats: StaffRecord[] = [];
+    // A staff ID used twice is a warning naming both rows (both rows are used). Each person is
+    // numbered as it is first seen, for the measures' counts of people.
+    const persons = new Map<string, number>();
+    const firstRow: number[] = [];
+    const idHeader = table.columns.find((c) => c.key === "staffId")?.header ?? "Staff ID";
     for (const record of table.records) {
-      if (record.staffId === "") continue;
-      const n = ids.size;
-      ids.add(record.personKey);
-      if (ids.size === n) repeats.push(record);
-    }
-    if (repeats.length > 0) {
-      const firstRow = new Map<string, number>(repeats.map((r) => [r.personKey, -1]));
-      for (const record of table.records)
-        if (record.staffId !== "" && firstRow.get(record.personKey) === -1)
-          firstRow.set(record.personKey, record.row);
-      const idHeader = table.columns.find((c) => c.key === "staffId")?.header ?? "Staff ID";
-      for (const record of repeats)
+      const n = persons.size;
+      const p = persons.get(record.personKey);
+      if (p === undefined) {
+        persons.set(record.personKey, n);
+        firstRow.push(record.row);
+      } else if (record.staffId !== "")
         table.problems.push({
           row: record.row,
           column: idHeader,
           found: record.staffId,
           severity: "warning",
-          expected: `a staff ID used once; row ${firstRow.get(record.personKey)} has the same ID (both rows are used; headcount counts the ID once)`,
+          expected: `a staff ID used once; row ${firstRow[p]} has the same ID (both rows are used; headcount counts the ID once)`,
         });
     }
+    numberPersons(table.records, persons);
     // A leaving reason is matched as a team is (trimmed, any case, any run of spaces): each is
     // shown in its most common spelling, so "Retired" and "retired" are one reason everywhere.
     const leavers = table.records.filter((r) => r.leavingReason !== null);
@@ -635,8 +632,10 @@ export function asOfProblems(staff: StaffTable, asOf: number): Problem[] {
   const header = (key: StaffColumn) => staff.columns.find((c) => c.key === key)?.header ?? key;
   const out: Problem[] = [];
   const iso = ukDateFromSerial;
+  const latestStart = addYears(asOf, 1);
+  const latestLeave = addYears(asOf, 2);
   for (const r of staff.records) {
-    if (r.start !== null && r.start > addYears(asOf, 1)) {
+    if (r.start !== null && r.start > latestStart) {
       out.push({
         row: r.row,
         column: header("startDate"),
@@ -645,7 +644,7 @@ export function asOfProblems(staff: StaffTable, asOf: number): Problem[] {
         expected: `a start date no later than a year after the as-of date (${iso(asOf)}): check the year`,
       });
     }
-    if (r.leave !== null && r.leave > addYears(asOf, 2)) {
+    if (r.leave !== null && r.leave > latestLeave) {
       out.push({
         row: r.row,
         column: header("leaveDate"),

@@ -4,6 +4,7 @@
  */
 import { addYears } from "../dates";
 import type { PostRecord, StaffColumnsPresent, StaffRecord } from "../staff";
+import { personNumbers } from "../persons";
 import { matchKey, teamKeyOf } from "../text";
 import { roleCodeOf } from "../values";
 import type { RoleCode } from "../vocabulary";
@@ -106,7 +107,7 @@ export class Population {
     let v = this.cache.get(key);
     if (!v) {
       this.cache.set(key, (v = make()));
-      OWN_LISTS.add(v);
+      OWN_LISTS.set(v, this.allStaff);
     }
     return v;
   }
@@ -173,60 +174,78 @@ export class Population {
 
   /** One record per staff ID (the first), for counts of people. */
   static distinct(records: readonly StaffRecord[]): StaffRecord[] {
-    return Population.people(records).records;
+    return peopleOf(records, OWN_LISTS.get(records) ?? null).records;
   }
 
-  /** One record per staff ID (the first), and the IDs. */
-  private static people(records: readonly StaffRecord[]): People {
-    const known = DISTINCT.get(records);
-    if (known) return known;
-    const ids = new Set<string>();
-    const out: StaffRecord[] = [];
-    for (const r of records) {
-      const n = ids.size;
-      ids.add(r.personKey);
-      if (ids.size !== n) out.push(r);
+  /** Whether a record's person is a social worker in post at D anywhere in the service (any filter). */
+  serviceSocialWorker(): (r: StaffRecord) => boolean {
+    if (this.records === this.allStaff)
+      return peopleOf(this.socialWorkersInPost(), this.allStaff).has;
+    let byDate = IN_POST_AT.get(this.allStaff);
+    if (!byDate || byDate.length !== this.allStaff.length)
+      IN_POST_AT.set(this.allStaff, (byDate = { length: this.allStaff.length, has: new Map() }));
+    let has = byDate.has.get(this.asOf);
+    if (!has) {
+      const list = this.allStaff.filter(
+        (r) => r.counts === "socialWorker" && inPostAt(r, this.asOf)
+      );
+      has = peopleOf(list, this.allStaff).has;
+      byDate.has.set(this.asOf, has);
     }
-    const people = { records: out, ids };
-    // Every count of people and every share of the equality profile asks again for the same
-    // list (a Population's own filters, which it never changes): answer those from memory.
-    if (OWN_LISTS.has(records)) DISTINCT.set(records, people);
-    return people;
-  }
-
-  /** Staff IDs of the social workers in post at D in all the staff, whatever this population's filter. */
-  serviceSocialWorkerIds(): ReadonlySet<string> {
-    if (this.records === this.allStaff) return Population.people(this.socialWorkersInPost()).ids;
-    return Population.socialWorkerIdsAt(this.allStaff, this.asOf);
-  }
-
-  /** The staff IDs of social workers in post at `asOf` in all the staff (any filter). */
-  private static socialWorkerIdsAt(allStaff: readonly StaffRecord[], asOf: number): Set<string> {
-    let byDate = IDS_AT.get(allStaff);
-    if (!byDate || byDate.length !== allStaff.length)
-      IDS_AT.set(allStaff, (byDate = { length: allStaff.length, ids: new Map() }));
-    let ids = byDate.ids.get(asOf);
-    if (!ids) {
-      ids = new Set();
-      for (const r of allStaff)
-        if (r.counts === "socialWorker" && inPostAt(r, asOf)) ids.add(r.personKey);
-      byDate.ids.set(asOf, ids);
-    }
-    return ids;
+    return has;
   }
 }
 
-/** The lists Population's filters made (and so never change), and their distinct people. */
-const OWN_LISTS = new WeakSet<readonly StaffRecord[]>();
+/** One record per person (the first) of a list, and a test of whether a record's person is in it. */
 interface People {
   records: StaffRecord[];
-  ids: Set<string>;
+  has: (r: StaffRecord) => boolean;
 }
-const DISTINCT = new WeakMap<readonly StaffRecord[], People>();
-/** Social workers' staff IDs in post at a date, by staff list: stability asks per team. */
-const IDS_AT = new WeakMap<
+
+/**
+ * The people of `list`, a list drawn from the staff records `from` (or null: unknown). When
+ * ingest numbered those records' people, a byte per person marks who has been seen; otherwise
+ * a set of staff IDs. Lists a Population made (which it never changes) are answered from memory:
+ * every count of people and every share of the equality profile asks again for the same list.
+ */
+function peopleOf(list: readonly StaffRecord[], from: readonly StaffRecord[] | null): People {
+  const known = PEOPLE.get(list);
+  if (known) return known;
+  const numbers = from ? personNumbers(from, list) : null;
+  const records: StaffRecord[] = [];
+  let has: (r: StaffRecord) => boolean;
+  if (numbers) {
+    const { byRow } = numbers;
+    const seen = new Uint8Array(numbers.count);
+    for (const r of list) {
+      const p = byRow[r.row];
+      if (seen[p] === 0) {
+        seen[p] = 1;
+        records.push(r);
+      }
+    }
+    has = (r) => r.row < byRow.length && byRow[r.row] >= 0 && seen[byRow[r.row]] === 1;
+  } else {
+    const ids = new Set<string>();
+    for (const r of list) {
+      const n = ids.size;
+      ids.add(r.personKey);
+      if (ids.size !== n) records.push(r);
+    }
+    has = (r) => ids.has(r.personKey);
+  }
+  const people = { records, has };
+  if (OWN_LISTS.has(list)) PEOPLE.set(list, people);
+  return people;
+}
+
+/** The lists Population's filters made (and so never change), with the staff they are drawn from. */
+const OWN_LISTS = new WeakMap<readonly StaffRecord[], readonly StaffRecord[]>();
+const PEOPLE = new WeakMap<readonly StaffRecord[], People>();
+/** Social workers in post at a date, by staff list: stability asks for it per team. */
+const IN_POST_AT = new WeakMap<
   readonly StaffRecord[],
-  { length: number; ids: Map<number, Set<string>> }
+  { length: number; has: Map<number, (r: StaffRecord) => boolean> }
 >();
 
 export function sum<T>(items: readonly T[], of: (item: T) => number): number {

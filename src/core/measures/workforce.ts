@@ -96,8 +96,8 @@ export function turnoverRate(p: Population): MeasureValue {
  */
 export function stabilityRate(p: Population): MeasureValue {
   const before = Population.distinct(p.socialWorkersInPostYearBefore());
-  const stillIds = p.serviceSocialWorkerIds();
-  const stayed = before.filter((r) => stillIds.has(r.personKey)).length;
+  const stillInPost = p.serviceSocialWorker();
+  const stayed = before.filter(stillInPost).length;
   return ratio(stayed, before.length, "no social workers in post a year before the as-of date");
 }
 
