@@ -5,10 +5,12 @@
  *
  * phase: "parse" (read + decode + CSV rows, dropped), "ingest" (rows streamed into the ingest),
  * "measures" (ingest, then every measure `workforce metrics` prints), "grid" (the old path:
- * the whole file as a grid of strings, then ingestStaff), or "all" (default: each phase in a
+ * the whole file as a grid of strings, then ingestStaff), "cache" (the memory the custom
+ * functions' table cache holds for the file's range: heap delta and its own estimate), or
+ * "all" (default: each phase in a
  * child process of its own, so each has its own peak RSS). Each phase prints one JSON line.
  * The functions are exported for bench/run.ts: `timeCsvParse`, `timeIngest`, `timeMeasures`,
- * `timeGridIngest`.
+ * `timeGridIngest`, and `heapBytesOf` / `cachedTableMemory` for memory.
  */
 import { execFileSync } from "node:child_process";
 import { open } from "node:fs/promises";
@@ -19,6 +21,7 @@ import { loadStaff } from "../src/node/load-staff";
 import { streamCsvRows } from "../src/node/read-csv";
 import { readSheets } from "../src/node/read-file";
 import { ingestStaff } from "../src/core/ingest";
+import { staffTables } from "../src/functions/table-cache";
 
 const now = () => performance.now();
 
@@ -67,6 +70,38 @@ export async function timeGridIngest(path: string): Promise<{ table: StaffTable;
   return { table, ms: now() - t0 };
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * The heap a value holds: heap used after making it, less before, each after a full GC. Needs
+ * `node --expose-gc`.
+ */
+export function heapBytesOf<T>(make: () => T): { value: T; bytes: number } {
+  if (!gc) throw new Error("run node with --expose-gc to measure the heap");
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const value = make();
+  gc();
+  return { value, bytes: process.memoryUsage().heapUsed - before };
+}
+
+/**
+ * What the custom functions' table cache holds for one range (the CSV's grid, as Excel would
+ * pass it): the heap it grew by, and the cache's own estimate (`staffTables.stats()`).
+ */
+export async function cachedTableMemory(
+  path: string
+): Promise<{ rows: number; heapBytes: number; estimatedBytes: number }> {
+  const [sheet] = await readSheets(path);
+  const grid = sheet.grid as unknown[][];
+  const { value: table, bytes } = heapBytesOf(() => staffTables.get(grid));
+  return {
+    rows: table.records.length,
+    heapBytes: bytes,
+    estimatedBytes: staffTables.stats().estimatedBytes,
+  };
+}
+
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 /** CPU milliseconds of this process so far (a fairer figure than wall time on a busy machine). */
 const cpuMs = () => {
@@ -90,6 +125,7 @@ async function phaseFigures(path: string, which: string): Promise<Record<string,
     const { table, ms } = await timeIngest(path);
     return { phase: which, rows: table.records.length, ms, peakMb: peakMb() };
   }
+  if (which === "cache") return { phase: which, ...(await cachedTableMemory(path)) };
   if (which === "measures") {
     const t0 = now();
     const loaded = await loadStaff(path);
@@ -107,7 +143,7 @@ async function cli(): Promise<void> {
     console.log(JSON.stringify(await phase(path, which)));
     return;
   }
-  for (const p of ["parse", "ingest", "measures", "grid"]) {
+  for (const p of ["parse", "ingest", "measures", "grid", "cache"]) {
     const out = execFileSync(process.execPath, [...process.execArgv, process.argv[1], path, p], {
       encoding: "utf8",
       maxBuffer: 1 << 20,

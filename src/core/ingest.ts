@@ -182,8 +182,11 @@ function serialText(v: unknown): Parsed<number> | null {
     if (digit < 0 || digit > 9) return null;
     n = n * 10 + digit;
   }
-  return n >= MIN_SERIAL ? { value: n } : null;
+  if (n < MIN_SERIAL) return null;
+  return (SERIALS[n] ??= { value: n });
 }
+/** The outcome of each five-digit serial, made once. */
+const SERIALS = new Array<Parsed<number> | undefined>(100_000);
 
 const HEADER_SCAN_ROWS = 20;
 

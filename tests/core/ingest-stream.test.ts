@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CsvReader, decodeCsv, parseCsv } from "../../src/core/csv";
 import { ingestPosts, ingestStaff, StaffTableReader } from "../../src/core/ingest";
+import { matchKey } from "../../src/core/text";
 import { parseCsvReference } from "../support/csv-reference";
 import { staffGrid } from "../support/staff-grids";
 import { ingestPostsReference, ingestStaffReference } from "../support/ingest-reference";
@@ -118,5 +119,27 @@ describe("the streaming CSV reader", () => {
         parseCsvReference(text)
       );
     }
+  });
+});
+
+describe("matchKey", () => {
+  it("is the text lower-cased with everything but letters and digits taken out, for any value", () => {
+    const slow = (v: unknown) =>
+      String(v ?? "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "");
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: "grapheme" }),
+          fc.constantFrom("E100000", "İstanbul", "ÀB-12", "a b", null, undefined, 12.5)
+        ),
+        (v) => {
+          expect(matchKey(v)).toBe(slow(v));
+        }
+      ),
+      { numRuns: 3000 }
+    );
   });
 });
