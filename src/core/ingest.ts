@@ -156,7 +156,11 @@ function cellReader<T>(
   if (!remember) return outcome;
   const seen = new Map<unknown, CellOutcome<T>>();
   const limit = 50_000;
+  // Runs of one value (Permanent, FTE 1, a blank leave date) are common: the last is kept at hand.
+  let last: unknown = undefined;
+  let lastOutcome: CellOutcome<T> | null = null;
   return (v) => {
+    if (v === last && lastOutcome !== null && typeof v === "string") return lastOutcome;
     // A Map holds -0 as 0, but -0 is its own value to parse.
     if (v === 0 && 1 / v < 0) return outcome(v);
     const q = quick?.(v);
@@ -166,6 +170,8 @@ function cellReader<T>(
       o = outcome(v);
       if (seen.size < limit) seen.set(v, o);
     }
+    last = v;
+    lastOutcome = o;
     return o;
   };
 }
@@ -372,15 +378,21 @@ export class StaffTableReader {
     // A staff ID used twice is a warning naming both rows (both rows are used). Each person is
     // numbered as it is first seen, for the measures' counts of people.
     const persons = new Map<string, number>();
+    const numbers = new Int32Array(table.records.length);
     const firstRow: number[] = [];
     const idHeader = table.columns.find((c) => c.key === "staffId")?.header ?? "Staff ID";
-    for (const record of table.records) {
+    for (let i = 0; i < table.records.length; i++) {
+      const record = table.records[i];
       const n = persons.size;
       const p = persons.get(record.personKey);
       if (p === undefined) {
         persons.set(record.personKey, n);
         firstRow.push(record.row);
-      } else if (record.staffId !== "")
+        numbers[i] = n;
+        continue;
+      }
+      numbers[i] = p;
+      if (record.staffId !== "")
         table.problems.push({
           row: record.row,
           column: idHeader,
@@ -389,7 +401,7 @@ export class StaffTableReader {
           expected: `a staff ID used once; row ${firstRow[p]} has the same ID (both rows are used; headcount counts the ID once)`,
         });
     }
-    numberPersons(table.records, persons);
+    numberPersons(table.records, numbers, persons.size);
     // A leaving reason is matched as a team is (trimmed, any case, any run of spaces): each is
     // shown in its most common spelling, so "Retired" and "retired" are one reason everywhere.
     const leavers = table.records.filter((r) => r.leavingReason !== null);

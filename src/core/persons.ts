@@ -15,17 +15,24 @@ export interface PersonNumbers {
 
 const NUMBERS = new WeakMap<readonly StaffRecord[], PersonNumbers>();
 
-/** Numbers the people of an ingested table's records (in order of first appearance). */
-export function numberPersons(records: readonly StaffRecord[], byKey: Map<string, number>): void {
+/**
+ * Keeps the numbering of an ingested table's people: `numbers[i]` is the person number of
+ * `records[i]`, `count` how many people there are.
+ */
+export function numberPersons(
+  records: readonly StaffRecord[],
+  numbers: Int32Array,
+  count: number
+): void {
   let maxRow = 0;
   for (const r of records) if (r.row > maxRow) maxRow = r.row;
   const byRow = new Int32Array(maxRow + 1).fill(-1);
-  for (const r of records) {
-    const p = byKey.get(r.personKey);
-    if (p === undefined || byRow[r.row] !== -1) return; // not one record per row: no numbering
-    byRow[r.row] = p;
+  for (let i = 0; i < records.length; i++) {
+    const row = records[i].row;
+    if (byRow[row] !== -1) return; // not one record per row: no numbering
+    byRow[row] = numbers[i];
   }
-  NUMBERS.set(records, { byRow, count: byKey.size });
+  NUMBERS.set(records, { byRow, count });
 }
 
 /**
