@@ -15,9 +15,31 @@ export function serialFromYmd(year: number, month: number, day: number): number 
   return Math.round((Date.UTC(year, month - 1, day) - EPOCH_MS) / MS_PER_DAY);
 }
 
+/** Excel's day 0 (1899-12-30) counted from 0000-03-01, the start of a 400-year Gregorian era. */
+const SERIAL_TO_ERA_DAYS = 693_899;
+
+/**
+ * The calendar date of a serial, by whole-number arithmetic on the proleptic Gregorian calendar
+ * (H. Hinnant's days-to-civil): what a JS Date gives, without making one (ages at a date are
+ * asked for every person). Serials beyond ±90 million days (past what Date holds) go through Date as before.
+ */
 export function ymdFromSerial(serial: number): { year: number; month: number; day: number } {
-  const d = new Date(EPOCH_MS + Math.floor(serial) * MS_PER_DAY);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  const s = Math.floor(serial);
+  if (!(s > -9e7 && s < 9e7)) {
+    const d = new Date(EPOCH_MS + s * MS_PER_DAY);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  }
+  const z = s + SERIAL_TO_ERA_DAYS;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** A JS Date read from a file (ExcelJS gives UTC midnight) as a serial. */

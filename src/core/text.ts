@@ -1,8 +1,12 @@
 /** Text keys for matching: case-, space- and punctuation-insensitive, as `columns.md` asks. */
 export function matchKey(value: unknown): string {
-  return String(value ?? "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "");
+  const lower = String(value ?? "").toLowerCase();
+  // Most keys (staff IDs, codes) are letters and digits already: no need to look for others.
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return lower.replace(/[^a-z0-9]+/g, "");
+  }
+  return lower;
 }
 
 /** A header's key without a trailing "(FTE)"-style note. */

@@ -5,12 +5,13 @@
  */
 import { STAFF_COLUMNS } from "../core/columns";
 import { countRecognised, findHeaderRow } from "../core/headers";
-import { ingestPosts, ingestStaff, PostsTable, StaffTable } from "../core/ingest";
+import { ingestPosts, ingestStaff, PostsTable, StaffTable, StaffTableReader } from "../core/ingest";
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { givenFigures, readCensus, type CensusReadResult } from "../core/census/read";
 import type { Problem } from "../core/problems";
 import type { GivenFigures } from "../core/report";
+import { streamCsvRows } from "./read-csv";
 import { FileError, readSheets, SheetGrid } from "./read-file";
 
 export interface LoadOptions {
@@ -84,8 +85,63 @@ function headerScore(sheet: SheetGrid): number {
   return countRecognised(sheet.grid[findHeaderRow(sheet.grid, STAFF_COLUMNS)] ?? [], STAFF_COLUMNS);
 }
 
+const isCsv = (file: string) => [".csv", ".txt"].includes(extname(file).toLowerCase());
+
+function noHeader(file: string, sheet: string): FileError {
+  return new FileError(
+    `${file}: no header row found in sheet "${sheet}" (looked for Staff ID, Team, Role, Worker type, FTE, Start date in the first 20 rows)`
+  );
+}
+
+/** The posts table from --posts FILE (its --posts-sheet, a sheet named like Posts, or its first). */
+async function postsFromFile(options: LoadOptions): Promise<SheetGrid | null> {
+  if (!options.postsFile) return null;
+  const postsSheets = await readSheets(options.postsFile);
+  return options.postsSheet
+    ? byName(postsSheets, options.postsSheet, options.postsFile)
+    : (postsSheets.find((s) => POSTS_SHEET_NAME.test(s.name.trim())) ?? postsSheets[0]);
+}
+
+function readPosts(postsGrid: SheetGrid | null): PostsTable | null {
+  const posts = postsGrid ? ingestPosts(postsGrid.grid) : null;
+  if (posts && !posts.headerFound)
+    throw new FileError(
+      `no header row (Team, Role, Funded FTE) found in posts sheet "${postsGrid!.name}"`
+    );
+  return posts;
+}
+
+/**
+ * A staff CSV streamed into the ingest row by row: what `readSheets` then `ingestStaff` give,
+ * without the file's grid of strings.
+ */
+async function loadStaffCsv(file: string, options: LoadOptions): Promise<LoadedData> {
+  let reader = new StaffTableReader();
+  await streamCsvRows(file, () => {
+    const fresh = (reader = new StaffTableReader());
+    return (row) => fresh.push(row);
+  });
+  if (!reader.anyData) throw new FileError(`${file} is empty: no sheet holds any data`);
+  const staff = reader.finish();
+  if (!staff.headerFound || countRecognised(reader.headerCells, STAFF_COLUMNS) === 0)
+    throw noHeader(file, "CSV");
+  const postsGrid = await postsFromFile(options);
+  return {
+    staff,
+    posts: readPosts(postsGrid),
+    staffSheet: "CSV",
+    postsSheet: postsGrid?.name ?? null,
+    given: null,
+    sourceProblems: [],
+    census: null,
+  };
+}
+
 export async function loadStaff(file: string, options: LoadOptions = {}): Promise<LoadedData> {
   if (extname(file).toLowerCase() === ".xml") return loadCensus(file, options);
+  // A CSV has one "sheet"; naming a sheet of it (or posts in it) takes the general path.
+  if (isCsv(file) && !options.sheet && !(options.postsSheet && !options.postsFile))
+    return loadStaffCsv(file, options);
   const sheets = await readSheets(file);
   const nonEmpty = sheets.filter((s) =>
     s.grid.some((row) => row.some((c) => c !== null && String(c).trim() !== ""))
@@ -100,32 +156,17 @@ export async function loadStaff(file: string, options: LoadOptions = {}): Promis
     );
   }
   const staff = ingestStaff(staffSheet.grid);
-  if (!staff.headerFound || headerScore(staffSheet) === 0) {
-    throw new FileError(
-      `${file}: no header row found in sheet "${staffSheet.name}" (looked for Staff ID, Team, Role, Worker type, FTE, Start date in the first 20 rows)`
-    );
-  }
+  if (!staff.headerFound || headerScore(staffSheet) === 0) throw noHeader(file, staffSheet.name);
 
   let postsGrid: SheetGrid | null = null;
-  if (options.postsFile) {
-    const postsSheets = await readSheets(options.postsFile);
-    postsGrid = options.postsSheet
-      ? byName(postsSheets, options.postsSheet, options.postsFile)
-      : (postsSheets.find((s) => POSTS_SHEET_NAME.test(s.name.trim())) ?? postsSheets[0]);
-  } else if (options.postsSheet) {
-    postsGrid = byName(sheets, options.postsSheet, file);
-  } else {
+  if (options.postsFile) postsGrid = await postsFromFile(options);
+  else if (options.postsSheet) postsGrid = byName(sheets, options.postsSheet, file);
+  else
     postsGrid =
       sheets.find((s) => s !== staffSheet && POSTS_SHEET_NAME.test(s.name.trim())) ?? null;
-  }
-  const posts = postsGrid ? ingestPosts(postsGrid.grid) : null;
-  if (posts && !posts.headerFound)
-    throw new FileError(
-      `no header row (Team, Role, Funded FTE) found in posts sheet "${postsGrid!.name}"`
-    );
   return {
     staff,
-    posts,
+    posts: readPosts(postsGrid),
     staffSheet: staffSheet.name,
     postsSheet: postsGrid?.name ?? null,
     given: null,

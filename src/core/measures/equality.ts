@@ -27,8 +27,15 @@ function people(p: Population): StaffRecord[] {
 
 /** People with a known value for `field`, and those of them for whom `is` holds. */
 function knownParts(p: Population, field: Field, is: (value: string) => boolean) {
-  const known = people(p).filter((r) => r[field] !== "Not known");
-  return { numerator: known.filter((r) => is(r[field])).length, denominator: known.length };
+  let numerator = 0;
+  let denominator = 0;
+  for (const r of people(p)) {
+    const value = r[field];
+    if (value === "Not known") continue;
+    denominator++;
+    if (is(value)) numerator++;
+  }
+  return { numerator, denominator };
 }
 
 /** Share of people with a known value for `field` for whom `is` holds. */
@@ -44,11 +51,9 @@ function notKnownShare(p: Population, field: Field): MeasureValue {
   if (!p.present[COLUMN[field]])
     return new NotAvailable(`no ${LABEL[field]} column in the staff data`);
   const all = people(p);
-  return ratio(
-    all.filter((r) => r[field] === "Not known").length,
-    all.length,
-    "no social workers in post at the as-of date"
-  );
+  let notKnown = 0;
+  for (const r of all) if (r[field] === "Not known") notKnown++;
+  return ratio(notKnown, all.length, "no social workers in post at the as-of date");
 }
 
 /** The shares of the equality profile: field and test, by measure key. */
@@ -93,12 +98,13 @@ export function ageAt(r: StaffRecord, asOf: number): number | null {
 export function averageAge(p: Population): MeasureValue {
   if (!p.present.dateOfBirth && !p.present.age)
     return new NotAvailable("no date of birth or age column in the staff data");
-  const ages = people(p)
-    .map((r) => ageAt(r, p.asOf))
-    .filter((a): a is number => a !== null);
-  return ratio(
-    ages.reduce((s, a) => s + a, 0),
-    ages.length,
-    "no in-post social worker has a date of birth or age"
-  );
+  let total = 0;
+  let known = 0;
+  for (const r of people(p)) {
+    const age = ageAt(r, p.asOf);
+    if (age === null) continue;
+    total += age;
+    known++;
+  }
+  return ratio(total, known, "no in-post social worker has a date of birth or age");
 }

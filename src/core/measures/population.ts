@@ -4,6 +4,7 @@
  */
 import { addYears } from "../dates";
 import type { PostRecord, StaffColumnsPresent, StaffRecord } from "../staff";
+import { personNumbers } from "../persons";
 import { matchKey, teamKeyOf } from "../text";
 import { roleCodeOf } from "../values";
 import type { RoleCode } from "../vocabulary";
@@ -104,7 +105,10 @@ export class Population {
 
   private memo(key: string, make: () => StaffRecord[]): StaffRecord[] {
     let v = this.cache.get(key);
-    if (!v) this.cache.set(key, (v = make()));
+    if (!v) {
+      this.cache.set(key, (v = make()));
+      OWN_LISTS.set(v, this.allStaff);
+    }
     return v;
   }
 
@@ -170,18 +174,79 @@ export class Population {
 
   /** One record per staff ID (the first), for counts of people. */
   static distinct(records: readonly StaffRecord[]): StaffRecord[] {
-    const seen = new Set<string>();
-    const out: StaffRecord[] = [];
-    for (const r of records) {
-      const id = r.personKey;
-      if (!seen.has(id)) {
-        seen.add(id);
-        out.push(r);
-      }
+    return peopleOf(records, OWN_LISTS.get(records) ?? null).records;
+  }
+
+  /** Whether a record's person is a social worker in post at D anywhere in the service (any filter). */
+  serviceSocialWorker(): (r: StaffRecord) => boolean {
+    if (this.records === this.allStaff)
+      return peopleOf(this.socialWorkersInPost(), this.allStaff).has;
+    let byDate = IN_POST_AT.get(this.allStaff);
+    if (!byDate || byDate.length !== this.allStaff.length)
+      IN_POST_AT.set(this.allStaff, (byDate = { length: this.allStaff.length, has: new Map() }));
+    let has = byDate.has.get(this.asOf);
+    if (!has) {
+      const list = this.allStaff.filter(
+        (r) => r.counts === "socialWorker" && inPostAt(r, this.asOf)
+      );
+      has = peopleOf(list, this.allStaff).has;
+      byDate.has.set(this.asOf, has);
     }
-    return out;
+    return has;
   }
 }
+
+/** One record per person (the first) of a list, and a test of whether a record's person is in it. */
+interface People {
+  records: StaffRecord[];
+  has: (r: StaffRecord) => boolean;
+}
+
+/**
+ * The people of `list`, a list drawn from the staff records `from` (or null: unknown). When
+ * ingest numbered those records' people, a byte per person marks who has been seen; otherwise
+ * a set of staff IDs. Lists a Population made (which it never changes) are answered from memory:
+ * every count of people and every share of the equality profile asks again for the same list.
+ */
+function peopleOf(list: readonly StaffRecord[], from: readonly StaffRecord[] | null): People {
+  const known = PEOPLE.get(list);
+  if (known) return known;
+  const numbers = from ? personNumbers(from, list) : null;
+  const records: StaffRecord[] = [];
+  let has: (r: StaffRecord) => boolean;
+  if (numbers) {
+    const { byRow } = numbers;
+    const seen = new Uint8Array(numbers.count);
+    for (const r of list) {
+      const p = byRow[r.row];
+      if (seen[p] === 0) {
+        seen[p] = 1;
+        records.push(r);
+      }
+    }
+    has = (r) => r.row < byRow.length && byRow[r.row] >= 0 && seen[byRow[r.row]] === 1;
+  } else {
+    const ids = new Set<string>();
+    for (const r of list) {
+      const n = ids.size;
+      ids.add(r.personKey);
+      if (ids.size !== n) records.push(r);
+    }
+    has = (r) => ids.has(r.personKey);
+  }
+  const people = { records, has };
+  if (OWN_LISTS.has(list)) PEOPLE.set(list, people);
+  return people;
+}
+
+/** The lists Population's filters made (and so never change), with the staff they are drawn from. */
+const OWN_LISTS = new WeakMap<readonly StaffRecord[], readonly StaffRecord[]>();
+const PEOPLE = new WeakMap<readonly StaffRecord[], People>();
+/** Social workers in post at a date, by staff list: stability asks for it per team. */
+const IN_POST_AT = new WeakMap<
+  readonly StaffRecord[],
+  { length: number; has: Map<number, (r: StaffRecord) => boolean> }
+>();
 
 export function sum<T>(items: readonly T[], of: (item: T) => number): number {
   let s = 0;

@@ -1,7 +1,7 @@
 /** Size, agency, vacancies, starters, leavers, turnover and stability (`metrics.md`, "Measures"). */
 import { MeasureValue, NotAvailable, ratio } from "../result";
 import { matchKey } from "../text";
-import { inPostAt, Population, sum } from "./population";
+import { Population, sum } from "./population";
 
 const fteOf = (r: { fte: number }) => r.fte;
 
@@ -96,12 +96,8 @@ export function turnoverRate(p: Population): MeasureValue {
  */
 export function stabilityRate(p: Population): MeasureValue {
   const before = Population.distinct(p.socialWorkersInPostYearBefore());
-  const stillIds = new Set(
-    p.allStaff
-      .filter((r) => r.counts === "socialWorker" && inPostAt(r, p.asOf))
-      .map((r) => r.personKey)
-  );
-  const stayed = before.filter((r) => stillIds.has(r.personKey)).length;
+  const stillInPost = p.serviceSocialWorker();
+  const stayed = before.filter(stillInPost).length;
   return ratio(stayed, before.length, "no social workers in post a year before the as-of date");
 }
 
