@@ -7,9 +7,10 @@
 import * as React from "react";
 import type { PostsColumn, StaffColumn } from "../../../core/columns";
 import type { ColumnMapping } from "../../../core/headers";
-import { Grid, ingestPosts, ingestStaff } from "../../../core/ingest";
+import type { Grid, PostsTable, StaffTable } from "../../../core/ingest";
 import type { RoleCode } from "../../../core/vocabulary";
 import type { SourceTable, WorkbookPort } from "../../../host/workbook-port";
+import type { PaneWork } from "../../app/pane-work";
 import type { Notice } from "../../components/Notices";
 import { plainError } from "../../components/plain-error";
 import { fingerprint } from "../build/fingerprint";
@@ -34,6 +35,8 @@ export interface DataSettings {
 
 export interface DataDeps<S extends DataSettings> {
   host: WorkbookPort;
+  /** Where the cells are ingested (in the pane's thread, or the workbench's worker). */
+  work: PaneWork;
   /** A message at the top of the pane. */
   notifyPane: NotifyFn;
   /** A message in the Data section. */
@@ -48,7 +51,7 @@ export interface DataDeps<S extends DataSettings> {
 }
 
 export function useData<S extends DataSettings>(deps: DataDeps<S>) {
-  const { host, notifyPane, notifyData, clearData, changed, loadSettings, onStarted } = deps;
+  const { host, work, notifyPane, notifyData, clearData, changed, loadSettings, onStarted } = deps;
   const [loading, setLoading] = React.useState(true);
   const [reading, setReading] = React.useState(false);
   const [tables, setTables] = React.useState<SourceTable[]>([]);
@@ -168,29 +171,31 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
   const staffGrid = staffKey ? grids[staffKey] : undefined;
   const postsGrid = postsKey ? grids[postsKey] : undefined;
 
-  const staffResult = React.useMemo(
-    () =>
-      staffTable && staffGrid
-        ? ingestStaff(staffGrid, {
+  const { result: staffResult, pending: staffPending } = useIngested(
+    staffTable && staffGrid
+      ? () =>
+          work.ingestStaff(staffGrid, {
             mapping: staffMapping,
             roleMap,
             firstRow: staffTable.firstRow,
             ...(staffHeaderRow !== null ? { headerRow: staffHeaderRow } : {}),
           })
-        : null,
-    [staffTable, staffGrid, staffMapping, roleMap, staffHeaderRow]
+      : null,
+    [work, staffTable, staffGrid, staffMapping, roleMap, staffHeaderRow],
+    notifyData
   );
-  const postsResult = React.useMemo(
-    () =>
-      postsTable && postsGrid
-        ? ingestPosts(postsGrid, {
+  const { result: postsResult, pending: postsPending } = useIngested(
+    postsTable && postsGrid
+      ? () =>
+          work.ingestPosts(postsGrid, {
             mapping: postsMapping,
             roleMap,
             firstRow: postsTable.firstRow,
             ...(postsHeaderRow !== null ? { headerRow: postsHeaderRow } : {}),
           })
-        : null,
-    [postsTable, postsGrid, postsMapping, roleMap, postsHeaderRow]
+      : null,
+    [work, postsTable, postsGrid, postsMapping, roleMap, postsHeaderRow],
+    notifyData
   );
   const staffHeader = React.useMemo(
     () =>
@@ -307,6 +312,8 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
     postsHeaderRow,
     staffResult,
     postsResult,
+    /** A table's cells are being ingested again: its result is the previous one until then. */
+    ingesting: staffPending || postsPending,
     staffHeader,
     postsHeader,
     currentFingerprint,
@@ -352,3 +359,44 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
 }
 
 export type DataState = ReturnType<typeof useData>;
+
+/**
+ * What ingesting a table gives, again whenever what it depends on changes (null: nothing to
+ * ingest). While a new ingest runs, the previous result stays (the Data section does not blink);
+ * a result that arrives after a newer ingest started is dropped.
+ */
+function useIngested<T extends StaffTable | PostsTable>(
+  ingest: (() => Promise<T>) | null,
+  deps: React.DependencyList,
+  notify: NotifyFn
+): { result: T | null; pending: boolean } {
+  const [result, setResult] = React.useState<T | null>(null);
+  const [pending, setPending] = React.useState(false);
+  React.useEffect(() => {
+    if (!ingest) {
+      setResult(null);
+      setPending(false);
+      return;
+    }
+    let live = true;
+    setPending(true);
+    ingest().then(
+      (r) => {
+        if (!live) return;
+        setResult(r);
+        setPending(false);
+      },
+      (error) => {
+        if (!live) return;
+        setResult(null);
+        setPending(false);
+        notify("error", "Could not read the table's cells.", plainError(error));
+      }
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+  return { result, pending };
+}
