@@ -49,6 +49,10 @@ class Held<T> {
     if (held === undefined) throw new Gone();
     return held;
   }
+  /** Let go of one (a plan once written). */
+  drop(value: ByRef<T>): void {
+    if (isRef(value)) this.items.delete(value.ref);
+  }
   clear(): void {
     this.items.clear();
   }
@@ -175,6 +179,8 @@ export class Engine {
     writePlan: async ({ plan }, step) => {
       const spec = isRef(plan) ? this.plans.get(plan) : plan;
       const written = await this.open.writePlan(spec, step);
+      // A plan is written once (a 50,000-row one holds hundreds of megabytes): let it go.
+      this.plans.drop(plan);
       for (const sheet of spec.sheets) this.charts.set(written.sheetNames[sheet.key], sheet.charts);
       step("Showing the sheets", 1);
       const names = written.sheetNames;

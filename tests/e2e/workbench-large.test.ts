@@ -43,7 +43,7 @@ const RECORD = `
       if (el.textContent) window.__steps.add(el.textContent);
     const status = document.querySelector(".status");
     if (status && status.textContent.startsWith("Downloading")) {
-      const button = [...document.querySelectorAll("button")].find((b) => /^Download/.test(b.textContent));
+      const button = Array.from(document.querySelectorAll("button")).find((b) => /^Download/.test(b.textContent));
       window.__downloadDisabledWhileRunning =
         (window.__downloadDisabledWhileRunning ?? true) && !!button && button.disabled;
     }
@@ -121,7 +121,7 @@ describe.skipIf(!haveChromium)("a 50,000-row workbook in the workbench, in Chrom
     const [download] = await Promise.all([
       page.waitForEvent("download", { timeout: 180_000 }),
       page.evaluate(() => {
-        const button = [...document.querySelectorAll("button")].find(
+        const button = Array.from(document.querySelectorAll("button")).find(
           (b) => b.textContent === "Download"
         )!;
         button.click();
