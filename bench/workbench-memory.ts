@@ -83,7 +83,10 @@ async function measure(page: Page): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const rowsList = sizes.length ? sizes : [50_000, 100_000];
   await builtPage(WORKBENCH_PAGE);
   const server = await serveIsolated();

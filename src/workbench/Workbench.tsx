@@ -175,9 +175,7 @@ export function Workbench(props: WorkbenchProps) {
           XLSX_TYPE
         );
       } catch (e) {
-        setError(
-          `The workbook could not be saved: ${e instanceof Error ? e.message : String(e)}`
-        );
+        setError(`The workbook could not be saved: ${e instanceof Error ? e.message : String(e)}`);
       }
     });
 

@@ -155,7 +155,10 @@ export class EngineClient {
         return { planRef: ref };
       },
       shareable: async (plan: PlanRef, options) => {
-        const { bytes, sheet } = await this.call("shareable", { plan: { ref: plan.planRef }, options });
+        const { bytes, sheet } = await this.call("shareable", {
+          plan: { ref: plan.planRef },
+          options,
+        });
         return { bytes, sheet: { planRef: sheet.ref } };
       },
       writePlan: async (plan, progress, signal) => {

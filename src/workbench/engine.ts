@@ -40,7 +40,8 @@ class Held<T> {
   keep(value: T): number {
     const ref = ++this.counter.next;
     this.items.set(ref, value);
-    while (this.items.size > this.limit) this.items.delete(this.items.keys().next().value as number);
+    while (this.items.size > this.limit)
+      this.items.delete(this.items.keys().next().value as number);
     return ref;
   }
   get(value: ByRef<T>): T {

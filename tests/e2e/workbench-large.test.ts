@@ -21,7 +21,6 @@ import { generateStaff } from "../../src/sample/generate";
 import { builtPage, WORKBENCH_PAGE } from "../support/built-pages";
 import { haveChromium, launchChromium } from "../support/chromium";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { serve } = require("../../scripts/serve-workbench.js") as {
   serve: (port: number) => Promise<Server>;
 };
@@ -88,7 +87,10 @@ describe.skipIf(!haveChromium)("a 50,000-row workbook in the workbench, in Chrom
     await builtPage(WORKBENCH_PAGE);
     server = await serve(port);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+    page = await browser.newPage({
+      viewport: { width: 1400, height: 1000 },
+      acceptDownloads: true,
+    });
     await page.addInitScript(RECORD);
   }, 600_000);
 
@@ -138,9 +140,10 @@ describe.skipIf(!haveChromium)("a 50,000-row workbook in the workbench, in Chrom
     const { longTasks, steps, downloadDisabledWhileRunning } = await recorded(page);
     const longest = Math.max(0, ...longTasks.map((t) => t.duration));
     console.log(`50,000 rows: ${longTasks.length} tasks over 50 ms, the longest ${longest} ms`);
-    expect(longTasks.filter((t) => t.duration > LONGEST_TASK_MS), `longest ${longest} ms`).toEqual(
-      []
-    );
+    expect(
+      longTasks.filter((t) => t.duration > LONGEST_TASK_MS),
+      `longest ${longest} ms`
+    ).toEqual([]);
     expect(steps).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^Opening… Reading the workbook/),

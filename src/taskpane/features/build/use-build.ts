@@ -128,7 +128,11 @@ export function useBuild(deps: BuildDeps) {
       step("Making the summary's formulas and figures", 0.02);
       const plan = await work.buildSummaryPlan(input, signal);
       // From the first write on, the host finishes what it started (see PaneWork.writePlan).
-      const result = await work.writePlan(plan, (name, fraction) => step(name, fraction, false), signal);
+      const result = await work.writePlan(
+        plan,
+        (name, fraction) => step(name, fraction, false),
+        signal
+      );
       setBuild({
         running: false,
         cancellable: false,

@@ -396,7 +396,6 @@ function useIngested<T extends StaffTable | PostsTable>(
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return { result, pending };
 }
