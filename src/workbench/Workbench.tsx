@@ -59,11 +59,15 @@ export function Workbench(props: WorkbenchProps) {
   /** The names of the sheets shown, for the listener (which outlives a render). */
   const names = React.useRef<string[]>([]);
 
+  // New sheets (and a new pane) are rendered as a transition: React renders them in short
+  // slices, so a big render never holds the page in one long task.
   const showView = React.useCallback((view: View) => {
     names.current = view.sheets.map((s) => s.name);
-    setSheets(view.sheets);
     const i = view.show ? names.current.indexOf(view.show) : -1;
-    if (i >= 0) setActive(i);
+    React.startTransition(() => {
+      setSheets(view.sheets);
+      if (i >= 0) setActive(i);
+    });
   }, []);
 
   /** Runs one thing the page does (one at a time), showing its steps. */
@@ -91,10 +95,12 @@ export function Workbench(props: WorkbenchProps) {
     run("Opening", async (step) => {
       try {
         const view = await load(step);
-        showView(view);
-        setOpened({ name, generation: ++opens.current });
-        setActive(0);
-        setSelected(null);
+        React.startTransition(() => {
+          showView(view);
+          setOpened({ name, generation: ++opens.current });
+          setActive(0);
+          setSelected(null);
+        });
       } catch (e) {
         setError(failed(e));
       }
@@ -186,6 +192,9 @@ export function Workbench(props: WorkbenchProps) {
     else void openXlsx(file.name, () => file.arrayBuffer());
   };
 
+  // While one runs, the buttons say they are unavailable but keep the focus (a disabled button
+  // would drop it); a click then does nothing (see run).
+  const busy = activity !== null ? true : undefined;
   const sheet = sheets[active];
   return (
     <div className="workbench">
@@ -207,14 +216,14 @@ export function Workbench(props: WorkbenchProps) {
           </label>
           <button
             type="button"
-            disabled={activity !== null}
+            aria-disabled={busy}
             onClick={() => void openXlsx("sample-staff.xlsx", props.loadSample)}
           >
             Open the sample
           </button>
           <button
             type="button"
-            disabled={activity !== null}
+            aria-disabled={busy}
             onClick={() => void openXlsx("New workbook.xlsx", () => null)}
           >
             New empty workbook
@@ -222,7 +231,8 @@ export function Workbench(props: WorkbenchProps) {
           <button
             type="button"
             onClick={() => void download()}
-            disabled={!opened || activity !== null}
+            disabled={!opened}
+            aria-disabled={busy}
           >
             {activity?.what === "Downloading" ? "Downloading…" : "Download"}
           </button>

@@ -37,6 +37,16 @@ interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   step?: WriteProgress;
+  /** The answer's long list, as its parts arrive. */
+  long?: { at: string; rows: unknown[] };
+}
+
+/** Puts the long list back at `at` ("table.records") in the answer. */
+function withLong(value: unknown, at: string, rows: unknown[]): void {
+  const path = at.split(".");
+  let object = value as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) object = object[key] as Record<string, unknown>;
+  object[path[path.length - 1]] = rows;
 }
 
 /** What the page is told as the engine works: a new view of the sheets, a selected cell. */
@@ -75,9 +85,16 @@ export class EngineClient {
       pending.step?.(message.step, message.fraction);
       return;
     }
+    if (message.kind === "part") {
+      pending.long ??= { at: message.at, rows: [] };
+      for (const row of message.rows) pending.long.rows.push(row);
+      return;
+    }
     this.pending.delete(message.id);
-    if (message.kind === "done") pending.resolve(message.value);
-    else pending.reject(message.gone ? new RefGone(message.message) : new Error(message.message));
+    if (message.kind === "done") {
+      if (pending.long) withLong(message.value, pending.long.at, pending.long.rows);
+      pending.resolve(message.value);
+    } else pending.reject(message.gone ? new RefGone(message.message) : new Error(message.message));
   }
 
   /** The engine's Ref for a value it sent (when `useRefs`), else the value itself. */

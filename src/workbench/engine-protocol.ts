@@ -75,7 +75,16 @@ export interface RequestMessage<K extends Op = Op> {
   args: Requests[K]["args"];
 }
 
+/**
+ * A long list in an answer (a grid's rows, a table's records) comes in parts of this many, each a
+ * message of its own, so the page takes it in short tasks rather than one long one.
+ */
+export const PART_ROWS = 5_000;
+
 export type ResponseMessage =
+  /** Rows of the answer's long list, in order; `at` names it in the answer ("grid", "table.records"). */
+  | { id: number; kind: "part"; at: string; rows: unknown[] }
+  /** The answer, its long list (if any) left empty: the parts fill it. */
   | { id: number; kind: "done"; value: unknown }
   /** `gone`: the engine no longer holds what a Ref named; the page sends the value itself again. */
   | { id: number; kind: "failed"; message: string; gone?: boolean }

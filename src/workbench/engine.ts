@@ -15,6 +15,7 @@ import { XlsxWorkbook } from "../host/xlsx/xlsx-workbook";
 import { shareableWorkbook } from "../taskpane/features/build/share";
 import { loadCensusCore } from "../taskpane/features/census/load-census";
 import {
+  PART_ROWS,
   type ByRef,
   type Op,
   type Ref,
@@ -76,12 +77,26 @@ function own(bytes: Uint8Array): Uint8Array {
     : bytes.slice();
 }
 
+interface Answer<T> {
+  value: T;
+  transfer?: Transferable[];
+  /** The answer's long list, sent in parts (PART_ROWS at a time) before the answer. */
+  long?: { at: string; rows: unknown[] };
+}
+
 type Handlers = {
   [K in Op]: (
     args: Requests[K]["args"],
     step: (name: string, fraction: number) => void
-  ) => Promise<{ value: Requests[K]["result"]; transfer?: Transferable[] }>;
+  ) => Promise<Answer<Requests[K]["result"]>>;
 };
+
+/** `value` with its long list at `at` ("table.records") replaced by an empty one. */
+function withoutLong(value: unknown, at: string): unknown {
+  const [head, ...rest] = at.split(".");
+  const object = value as Record<string, unknown>;
+  return { ...object, [head]: rest.length ? withoutLong(object[head], rest.join(".")) : [] };
+}
 
 export class Engine {
   private book: XlsxWorkbook | null = null;
@@ -106,9 +121,15 @@ export class Engine {
       const handler = this.handlers[message.op] as (
         args: unknown,
         step: (name: string, fraction: number) => void
-      ) => Promise<{ value: unknown; transfer?: Transferable[] }>;
-      const { value, transfer } = await handler(message.args, step);
-      send({ id, kind: "done", value }, transfer);
+      ) => Promise<Answer<unknown>>;
+      const { value, transfer, long } = await handler(message.args, step);
+      if (!long) {
+        send({ id, kind: "done", value }, transfer);
+        return;
+      }
+      for (let i = 0; i < long.rows.length; i += PART_ROWS)
+        send({ id, kind: "part", at: long.at, rows: long.rows.slice(i, i + PART_ROWS) });
+      send({ id, kind: "done", value: withoutLong(value, long.at) }, transfer);
     } catch (error) {
       send({
         id,
@@ -164,7 +185,7 @@ export class Engine {
     listTables: async () => ({ value: await this.open.listTables() }),
     readTable: async ({ table }) => {
       const grid = await this.open.readTable(table);
-      return { value: { grid, ref: this.grids.keep(grid) } };
+      return { value: { grid, ref: this.grids.keep(grid) }, long: { at: "grid", rows: grid } };
     },
     selectCell: async ({ sheet, address }) => ({
       value: await this.open.selectCell(sheet, address),
@@ -190,11 +211,17 @@ export class Engine {
     },
     ingestStaff: async ({ grid, options }) => {
       const table = ingestStaff(this.grids.get(grid), options);
-      return { value: { table, ref: this.tables.keep(table) } };
+      return {
+        value: { table, ref: this.tables.keep(table) },
+        long: { at: "table.records", rows: table.records },
+      };
     },
     ingestPosts: async ({ grid, options }) => {
       const table = ingestPosts(this.grids.get(grid), options);
-      return { value: { table, ref: this.tables.keep(table) } };
+      return {
+        value: { table, ref: this.tables.keep(table) },
+        long: { at: "table.records", rows: table.records },
+      };
     },
     buildSummaryPlan: async ({ input }, step) => {
       step("Making the summary's formulas and figures", 0.02);

@@ -44,7 +44,8 @@ const RECORD = `
     if (status && status.textContent.startsWith("Downloading")) {
       const button = Array.from(document.querySelectorAll("button")).find((b) => /^Download/.test(b.textContent));
       window.__downloadDisabledWhileRunning =
-        (window.__downloadDisabledWhileRunning ?? true) && !!button && button.disabled;
+        (window.__downloadDisabledWhileRunning ?? true) && !!button &&
+        (button.disabled || button.getAttribute("aria-disabled") === "true");
     }
   }).observe(document, { subtree: true, childList: true, characterData: true });
 `;

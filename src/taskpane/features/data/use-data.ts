@@ -383,8 +383,11 @@ function useIngested<T extends StaffTable | PostsTable>(
     ingest().then(
       (r) => {
         if (!live) return;
-        setResult(r);
-        setPending(false);
+        // A big table's result re-renders the whole pane: in short slices, as a transition.
+        React.startTransition(() => {
+          setResult(r);
+          setPending(false);
+        });
       },
       (error) => {
         if (!live) return;
