@@ -383,11 +383,8 @@ function useIngested<T extends StaffTable | PostsTable>(
     ingest().then(
       (r) => {
         if (!live) return;
-        // A big table's result re-renders the whole pane: in short slices, as a transition.
-        React.startTransition(() => {
-          setResult(r);
-          setPending(false);
-        });
+        setResult(r);
+        setPending(false);
       },
       (error) => {
         if (!live) return;
