@@ -171,7 +171,7 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
   const staffGrid = staffKey ? grids[staffKey] : undefined;
   const postsGrid = postsKey ? grids[postsKey] : undefined;
 
-  const { result: staffResult, pending: staffPending } = useIngested(
+  const ingested = useIngested(
     staffTable && staffGrid
       ? () =>
           work.ingestStaff(staffGrid, {
@@ -181,10 +181,6 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
             ...(staffHeaderRow !== null ? { headerRow: staffHeaderRow } : {}),
           })
       : null,
-    [work, staffTable, staffGrid, staffMapping, roleMap, staffHeaderRow],
-    notifyData
-  );
-  const { result: postsResult, pending: postsPending } = useIngested(
     postsTable && postsGrid
       ? () =>
           work.ingestPosts(postsGrid, {
@@ -194,9 +190,21 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
             ...(postsHeaderRow !== null ? { headerRow: postsHeaderRow } : {}),
           })
       : null,
-    [work, postsTable, postsGrid, postsMapping, roleMap, postsHeaderRow],
+    [
+      work,
+      staffTable,
+      staffGrid,
+      staffMapping,
+      postsTable,
+      postsGrid,
+      postsMapping,
+      roleMap,
+      staffHeaderRow,
+      postsHeaderRow,
+    ],
     notifyData
   );
+  const { staff: staffResult, posts: postsResult } = ingested;
   const staffHeader = React.useMemo(
     () =>
       staffTable && staffGrid && staffResult
@@ -313,7 +321,7 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
     staffResult,
     postsResult,
     /** A table's cells are being ingested again: its result is the previous one until then. */
-    ingesting: staffPending || postsPending,
+    ingesting: ingested.pending,
     staffHeader,
     postsHeader,
     currentFingerprint,
@@ -361,34 +369,39 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
 export type DataState = ReturnType<typeof useData>;
 
 /**
- * What ingesting a table gives, again whenever what it depends on changes (null: nothing to
- * ingest). While a new ingest runs, the previous result stays (the Data section does not blink);
- * a result that arrives after a newer ingest started is dropped.
+ * What ingesting the staff and posts tables gives, again whenever what they depend on changes
+ * (null: nothing to ingest). Both arrive together, so the pane never shows one table's new result
+ * beside the other's old one. While a new ingest runs, the previous results stay (the Data
+ * section does not blink); results that arrive after a newer ingest started are dropped.
  */
-function useIngested<T extends StaffTable | PostsTable>(
-  ingest: (() => Promise<T>) | null,
+function useIngested(
+  staff: (() => Promise<StaffTable>) | null,
+  posts: (() => Promise<PostsTable>) | null,
   deps: React.DependencyList,
   notify: NotifyFn
-): { result: T | null; pending: boolean } {
-  const [result, setResult] = React.useState<T | null>(null);
+): { staff: StaffTable | null; posts: PostsTable | null; pending: boolean } {
+  const [results, setResults] = React.useState<{
+    staff: StaffTable | null;
+    posts: PostsTable | null;
+  }>({ staff: null, posts: null });
   const [pending, setPending] = React.useState(false);
   React.useEffect(() => {
-    if (!ingest) {
-      setResult(null);
+    if (!staff && !posts) {
+      setResults({ staff: null, posts: null });
       setPending(false);
       return;
     }
     let live = true;
     setPending(true);
-    ingest().then(
-      (r) => {
+    Promise.all([staff ? staff() : null, posts ? posts() : null]).then(
+      ([s, p]) => {
         if (!live) return;
-        setResult(r);
+        setResults({ staff: s, posts: p });
         setPending(false);
       },
       (error) => {
         if (!live) return;
-        setResult(null);
+        setResults({ staff: null, posts: null });
         setPending(false);
         notify("error", "Could not read the table's cells.", plainError(error));
       }
@@ -397,5 +410,5 @@ function useIngested<T extends StaffTable | PostsTable>(
       live = false;
     };
   }, deps);
-  return { result, pending };
+  return { ...results, pending };
 }
