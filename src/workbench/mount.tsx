@@ -4,10 +4,14 @@ import { createRoot } from "react-dom/client";
 import packageJson from "../../package.json";
 import { buildSummaryPlan } from "../core/summary/build";
 import { buildTemplatePlan } from "../core/summary/template";
+import { EngineClient, type EngineChannel } from "./engine-client";
 import { Workbench, type WorkbenchProps } from "./Workbench";
 
-/** Renders the workbench into the page's #root. */
-export function mountWorkbench(loadSample: WorkbenchProps["loadSample"]): void {
+/** Renders the workbench into the page's #root, with its engine on `channel`. */
+export function mountWorkbench(
+  loadSample: WorkbenchProps["loadSample"],
+  channel: EngineChannel
+): void {
   const container = document.getElementById("root");
   if (!container) return;
   createRoot(container).render(
@@ -16,6 +20,7 @@ export function mountWorkbench(loadSample: WorkbenchProps["loadSample"]): void {
       buildTemplatePlan={buildTemplatePlan}
       version={packageJson.version}
       loadSample={loadSample}
+      engine={new EngineClient(channel)}
     />
   );
 }

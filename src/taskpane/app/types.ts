@@ -4,6 +4,7 @@ import type { PostsTable, StaffTable } from "../../core/ingest";
 import type { SummaryOptions } from "../../core/summary/options";
 import type { WorkbookPlan } from "../../core/summary/plan";
 import type { WorkbookPort } from "../../host/workbook-port";
+import type { PaneWork } from "./pane-work";
 
 export interface SummaryInput {
   staff: StaffTable;
@@ -21,6 +22,11 @@ export interface AppProps {
   buildSummaryPlan: (input: SummaryInput) => WorkbookPlan;
   buildTemplatePlan: () => WorkbookPlan;
   version: string;
+  /**
+   * Where the heavy work is done (ingest, the plan, the shareable copy, writing); by default in
+   * the pane's thread through `host` and `buildSummaryPlan`. The workbench does it in a worker.
+   */
+  work?: PaneWork;
   /**
    * The pane is part of a larger page (the workbench), which holds the page's one `main`
    * landmark: the pane is then a plain container inside it.

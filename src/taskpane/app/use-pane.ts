@@ -20,6 +20,7 @@ import { useReloadOnFocus } from "../features/data/use-reload-on-focus";
 import { useOptions } from "../features/options/use-options";
 import { useTemplate } from "../features/template/use-template";
 import { PaneSettings, readSettings } from "./settings";
+import { inThreadWork } from "./pane-work";
 import type { AppProps } from "./types";
 import { Area, useNotices } from "./use-notices";
 import { useSaveSettings } from "./use-save-settings";
@@ -28,7 +29,11 @@ export type { Area, PaneNotice } from "./use-notices";
 export { SAVE_DELAY_MS } from "./use-save-settings";
 
 export function usePane(props: AppProps) {
-  const { host } = props;
+  const { host, buildSummaryPlan } = props;
+  const work = React.useMemo(
+    () => props.work ?? inThreadWork(host, buildSummaryPlan),
+    [props.work, host, buildSummaryPlan]
+  );
   const { notify, clearArea, dismiss, noticesFor, notifyIn } = useNotices();
   /** A person changed something: from then on the settings are saved. */
   const [dirty, setDirty] = React.useState(false);
@@ -76,6 +81,7 @@ export function usePane(props: AppProps) {
   );
   const data = useData({
     host,
+    work,
     notifyPane,
     notifyData,
     clearData,
@@ -94,6 +100,7 @@ export function usePane(props: AppProps) {
   const staffBlocked = staffBlockers(data);
   const blockers: string[] = [...staffBlocked, ...postsBlockers(postsResult)];
   if (!options.options) blockers.push("Correct the options marked in Options.");
+  if (data.ingesting && staffBlocked.length === 0) blockers.push("Wait while the data is read.");
 
   const selectCell = async (sheet: string, address: string, area: Area) => {
     try {
@@ -109,7 +116,7 @@ export function usePane(props: AppProps) {
   // ---- build and share ----
   const build = useBuild({
     host,
-    buildSummaryPlan: props.buildSummaryPlan,
+    work,
     version: props.version,
     staffTable,
     postsTable,

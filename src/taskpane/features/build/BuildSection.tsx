@@ -1,7 +1,8 @@
 /**
  * Build: the "Build scrutiny summary" button, its progress, what was written, and "Refresh"
  * when the staff data changed since the last build; and "Prepare to share", the summary as
- * values in a new workbook. The status lines are live regions present from the start, whose text
+ * values in a new workbook. While a build runs, its progress names each step, and Cancel stops it
+ * until the sheets are being written (the previous summary is then untouched). The status lines are live regions present from the start, whose text
  * changes; after a build the focus moves to its result.
  */
 import { Button, Field, Link, ProgressBar, Spinner } from "@fluentui/react-components";
@@ -21,6 +22,10 @@ export interface BuildSectionProps {
   /** Why the summary cannot be built yet, in plain English (empty when it can). */
   blockers: readonly string[];
   running: boolean;
+  /** Cancel still stops the running build (until the workbook is being written). */
+  cancellable: boolean;
+  onCancel: () => void;
+  /** The step running now, by name ("Writing Scrutiny summary"). */
   step: string;
   fraction: number;
   outcome: BuildOutcome | null;
@@ -49,6 +54,7 @@ export function BuildSection(props: BuildSectionProps): React.JSX.Element {
   const blockersId = React.useId();
   const shareId = React.useId();
   const resultId = React.useId();
+  const cancelId = React.useId();
   const blocked = props.blockers.length > 0;
   const result = React.useRef<HTMLHeadingElement>(null);
   const shown = props.outcome && !props.running ? props.outcome : null;
@@ -111,6 +117,22 @@ export function BuildSection(props: BuildSectionProps): React.JSX.Element {
           </Field>
         )}
       </div>
+      {props.running && (
+        <div className={styles.actions}>
+          <Button
+            disabledFocusable={!props.cancellable}
+            aria-describedby={props.cancellable ? undefined : cancelId}
+            onClick={props.onCancel}
+          >
+            Cancel
+          </Button>
+          {!props.cancellable && (
+            <p id={cancelId} className={styles.text}>
+              Writing the sheets: this last step finishes on its own.
+            </p>
+          )}
+        </div>
+      )}
       <Notices notices={props.notices} onDismiss={props.onDismiss} />
       <div className={styles.group}>
         {shown && (

@@ -6,19 +6,21 @@
 import { PORTABLE_WARNING } from "../portable/portable-copy";
 import * as React from "react";
 import type { PostsTable, StaffTable } from "../../../core/ingest";
-import { shareableSheetPlan } from "../../../core/summary/file-sheets";
 import type { SummaryOptions } from "../../../core/summary/options";
 import type { SourceTable } from "../../../host/workbook-port";
 import type { LastBuild } from "../../app/settings";
+import { Cancelled, isCancelled, type PaneWork } from "../../app/pane-work";
 import type { AppProps, SummaryInput } from "../../app/types";
 import { XLSX_TYPE } from "../../components/files";
 import type { Notice } from "../../components/Notices";
 import { plainError } from "../../components/plain-error";
 import type { BuildOutcome } from "./BuildSection";
-import { shareableName, shareableWorkbook, sharedMessage, sharedOnSheetMessage } from "./share";
+import { shareableName, sharedMessage, sharedOnSheetMessage } from "./share";
 
 interface BuildState {
   running: boolean;
+  /** Cancel still stops the build (false once the workbook is being written). */
+  cancellable: boolean;
   step: string;
   fraction: number;
   outcome: BuildOutcome | null;
@@ -26,7 +28,9 @@ interface BuildState {
 
 type NotifyFn = (intent: Notice["intent"], title: string, text: string) => void;
 
-export interface BuildDeps extends Pick<AppProps, "host" | "buildSummaryPlan" | "version"> {
+export interface BuildDeps extends Pick<AppProps, "host" | "version"> {
+  /** Where the plan is made and written (PaneWork). */
+  work: PaneWork;
   staffTable: SourceTable | null;
   postsTable: SourceTable | null;
   staffResult: StaffTable | null;
@@ -57,15 +61,18 @@ export interface BuildDeps extends Pick<AppProps, "host" | "buildSummaryPlan" | 
 }
 
 export function useBuild(deps: BuildDeps) {
-  const { host, staffTable, postsTable, staffResult, postsResult, options, blockers } = deps;
+  const { host, work, staffTable, postsTable, staffResult, postsResult, options, blockers } = deps;
   const [lastBuild, setLastBuild] = React.useState<LastBuild | undefined>(undefined);
   const [build, setBuild] = React.useState<BuildState>({
     running: false,
+    cancellable: false,
     step: "",
     fraction: 0,
     outcome: null,
   });
   const [sharing, setSharing] = React.useState(false);
+  /** The running build's Cancel. */
+  const cancel = React.useRef<AbortController | null>(null);
 
   const changedSinceBuild =
     lastBuild !== undefined &&
@@ -101,19 +108,34 @@ export function useBuild(deps: BuildDeps) {
     if (blockers.length > 0 || build.running || sharing || !staffResult || !staffTable || !options)
       return;
     deps.clearBuild();
-    setBuild({ running: true, step: "Preparing the summary", fraction: 0, outcome: null });
-    // Let the progress bar show before the (synchronous) plan is made.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    const controller = new AbortController();
+    cancel.current = controller;
+    const { signal } = controller;
+    const step = (name: string, fraction: number, cancellable = true) =>
+      setBuild((b) => ({ ...b, step: name, fraction, cancellable }));
+    setBuild({
+      running: true,
+      cancellable: true,
+      step: "Preparing the summary",
+      fraction: 0,
+      outcome: null,
+    });
     const fingerprintAtBuild = deps.currentFingerprint;
     try {
       const input = await summaryInput(deps.notifyBuild);
       if (!input) throw new Error("The staff table is no longer ready: read the data again.");
-      const plan = deps.buildSummaryPlan(input);
-      const result = await host.writePlan(plan, (step, fraction) =>
-        setBuild((b) => ({ ...b, step, fraction }))
+      signal.throwIfAborted();
+      step("Making the summary's formulas and figures", 0.02);
+      const plan = await work.buildSummaryPlan(input, signal);
+      // From the first write on, the host finishes what it started (see PaneWork.writePlan).
+      const result = await work.writePlan(
+        plan,
+        (name, fraction) => step(name, fraction, false),
+        signal
       );
       setBuild({
         running: false,
+        cancellable: false,
         step: "",
         fraction: 1,
         outcome: {
@@ -128,21 +150,33 @@ export function useBuild(deps: BuildDeps) {
       }
       deps.changed();
     } catch (error) {
-      deps.notifyBuild("error", "Could not build the scrutiny summary.", plainError(error));
-      setBuild((b) => ({ ...b, running: false }));
+      if (signal.aborted && isCancelled(error)) {
+        deps.notifyBuild(
+          "info",
+          "Build cancelled.",
+          "Nothing was written: the workbook is as it was, with the previous summary (if there was one) unchanged."
+        );
+      } else {
+        deps.notifyBuild("error", "Could not build the scrutiny summary.", plainError(error));
+      }
+      setBuild((b) => ({ ...b, running: false, cancellable: false }));
+    } finally {
+      cancel.current = null;
     }
+  };
+
+  const cancelBuild = () => {
+    if (build.cancellable) cancel.current?.abort(new Cancelled());
   };
 
   const prepareToShare = async () => {
     if (blockers.length > 0 || build.running || sharing || !options) return;
     deps.clearShare();
     setSharing(true);
-    // Let the spinner show before the (synchronous) plan is made.
-    await new Promise((resolve) => setTimeout(resolve, 0));
     try {
       const input = await summaryInput(deps.notifyShare);
       if (!input) throw new Error("The staff table is no longer ready: read the data again.");
-      const shared = await shareableWorkbook(deps.buildSummaryPlan(input), {
+      const shared = await work.shareable(await work.buildSummaryPlan(input), {
         threshold: options.suppressionThreshold,
         version: deps.version,
       });
@@ -153,7 +187,7 @@ export function useBuild(deps: BuildDeps) {
       });
       if (how === "unavailable") {
         // Excel cannot open or save the file here: the summary goes on a sheet of its own.
-        const written = await host.writePlan(shareableSheetPlan(shared.plan));
+        const written = await work.writePlan(shared.sheet);
         const sheet = written.sheetNames.shareable ?? "Summary to share";
         deps.notifyShare(
           "success",
@@ -181,6 +215,8 @@ export function useBuild(deps: BuildDeps) {
     section: {
       blockers,
       running: build.running,
+      cancellable: build.running && build.cancellable,
+      onCancel: cancelBuild,
       step: build.step,
       fraction: build.fraction,
       outcome: build.outcome,

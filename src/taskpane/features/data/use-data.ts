@@ -7,9 +7,10 @@
 import * as React from "react";
 import type { PostsColumn, StaffColumn } from "../../../core/columns";
 import type { ColumnMapping } from "../../../core/headers";
-import { Grid, ingestPosts, ingestStaff } from "../../../core/ingest";
+import type { Grid, PostsTable, StaffTable } from "../../../core/ingest";
 import type { RoleCode } from "../../../core/vocabulary";
 import type { SourceTable, WorkbookPort } from "../../../host/workbook-port";
+import type { PaneWork } from "../../app/pane-work";
 import type { Notice } from "../../components/Notices";
 import { plainError } from "../../components/plain-error";
 import { fingerprint } from "../build/fingerprint";
@@ -34,6 +35,8 @@ export interface DataSettings {
 
 export interface DataDeps<S extends DataSettings> {
   host: WorkbookPort;
+  /** Where the cells are ingested (in the pane's thread, or the workbench's worker). */
+  work: PaneWork;
   /** A message at the top of the pane. */
   notifyPane: NotifyFn;
   /** A message in the Data section. */
@@ -48,7 +51,7 @@ export interface DataDeps<S extends DataSettings> {
 }
 
 export function useData<S extends DataSettings>(deps: DataDeps<S>) {
-  const { host, notifyPane, notifyData, clearData, changed, loadSettings, onStarted } = deps;
+  const { host, work, notifyPane, notifyData, clearData, changed, loadSettings, onStarted } = deps;
   const [loading, setLoading] = React.useState(true);
   const [reading, setReading] = React.useState(false);
   const [tables, setTables] = React.useState<SourceTable[]>([]);
@@ -168,30 +171,40 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
   const staffGrid = staffKey ? grids[staffKey] : undefined;
   const postsGrid = postsKey ? grids[postsKey] : undefined;
 
-  const staffResult = React.useMemo(
-    () =>
-      staffTable && staffGrid
-        ? ingestStaff(staffGrid, {
+  const ingested = useIngested(
+    staffTable && staffGrid
+      ? () =>
+          work.ingestStaff(staffGrid, {
             mapping: staffMapping,
             roleMap,
             firstRow: staffTable.firstRow,
             ...(staffHeaderRow !== null ? { headerRow: staffHeaderRow } : {}),
           })
-        : null,
-    [staffTable, staffGrid, staffMapping, roleMap, staffHeaderRow]
-  );
-  const postsResult = React.useMemo(
-    () =>
-      postsTable && postsGrid
-        ? ingestPosts(postsGrid, {
+      : null,
+    postsTable && postsGrid
+      ? () =>
+          work.ingestPosts(postsGrid, {
             mapping: postsMapping,
             roleMap,
             firstRow: postsTable.firstRow,
             ...(postsHeaderRow !== null ? { headerRow: postsHeaderRow } : {}),
           })
-        : null,
-    [postsTable, postsGrid, postsMapping, roleMap, postsHeaderRow]
+      : null,
+    [
+      work,
+      staffTable,
+      staffGrid,
+      staffMapping,
+      postsTable,
+      postsGrid,
+      postsMapping,
+      roleMap,
+      staffHeaderRow,
+      postsHeaderRow,
+    ],
+    notifyData
   );
+  const { staff: staffResult, posts: postsResult } = ingested;
   const staffHeader = React.useMemo(
     () =>
       staffTable && staffGrid && staffResult
@@ -307,6 +320,8 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
     postsHeaderRow,
     staffResult,
     postsResult,
+    /** A table's cells are being ingested again: its result is the previous one until then. */
+    ingesting: ingested.pending,
     staffHeader,
     postsHeader,
     currentFingerprint,
@@ -352,3 +367,48 @@ export function useData<S extends DataSettings>(deps: DataDeps<S>) {
 }
 
 export type DataState = ReturnType<typeof useData>;
+
+/**
+ * What ingesting the staff and posts tables gives, again whenever what they depend on changes
+ * (null: nothing to ingest). Both arrive together, so the pane never shows one table's new result
+ * beside the other's old one. While a new ingest runs, the previous results stay (the Data
+ * section does not blink); results that arrive after a newer ingest started are dropped.
+ */
+function useIngested(
+  staff: (() => Promise<StaffTable>) | null,
+  posts: (() => Promise<PostsTable>) | null,
+  deps: React.DependencyList,
+  notify: NotifyFn
+): { staff: StaffTable | null; posts: PostsTable | null; pending: boolean } {
+  const [results, setResults] = React.useState<{
+    staff: StaffTable | null;
+    posts: PostsTable | null;
+  }>({ staff: null, posts: null });
+  const [pending, setPending] = React.useState(false);
+  React.useEffect(() => {
+    if (!staff && !posts) {
+      setResults({ staff: null, posts: null });
+      setPending(false);
+      return;
+    }
+    let live = true;
+    setPending(true);
+    Promise.all([staff ? staff() : null, posts ? posts() : null]).then(
+      ([s, p]) => {
+        if (!live) return;
+        setResults({ staff: s, posts: p });
+        setPending(false);
+      },
+      (error) => {
+        if (!live) return;
+        setResults({ staff: null, posts: null });
+        setPending(false);
+        notify("error", "Could not read the table's cells.", plainError(error));
+      }
+    );
+    return () => {
+      live = false;
+    };
+  }, deps);
+  return { ...results, pending };
+}
