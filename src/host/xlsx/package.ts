@@ -1,8 +1,11 @@
 /**
- * An .xlsx package (an OPC zip) opened for editing with JSZip: parts as text or bytes,
- * relationships, content types, the workbook's sheets and their parts, and grafting a tree of
- * parts from another package. Runs in Node and in a browser.
+ * An .xlsx package (an OPC zip) opened for editing: parts as text or bytes, relationships,
+ * content types, the workbook's sheets and their parts, and grafting a tree of parts from
+ * another package. JSZip reads the zip; fflate writes it (deflating each part once, and a
+ * worksheet's cells as a stream of text chunks, never one giant string). Runs in Node and in a
+ * browser.
  */
+import { Zip, ZipDeflate } from "fflate";
 import JSZip from "jszip";
 import {
   addOverride,
@@ -23,6 +26,12 @@ import type { Relationship } from "./xml";
 export const CONTENT_TYPES = "[Content_Types].xml";
 export const WORKBOOK = "xl/workbook.xml";
 
+/** Where a streamed worksheet's rows go in its part (`setSheetData`). */
+export const SHEET_DATA_SLOT = "<sheetData/>";
+
+/** Deflate level: 6 is zlib's default; level 1 makes files about a third larger for little time saved. */
+const DEFLATE_LEVEL = 6;
+
 export interface SheetEntry {
   name: string;
   /** 0-based position in the workbook's <sheets>. */
@@ -34,6 +43,8 @@ export interface SheetEntry {
 
 export class XlsxPackage {
   private readonly texts = new Map<string, string>();
+  /** Worksheet parts whose <sheetData> is streamed in when the package is generated. */
+  private readonly sheetData = new Map<string, () => Iterable<string>>();
 
   private constructor(readonly zip: JSZip) {}
 
@@ -84,6 +95,7 @@ export class XlsxPackage {
 
   remove(path: string): void {
     this.texts.delete(path);
+    this.sheetData.delete(path);
     this.zip.remove(path);
   }
 
@@ -195,11 +207,67 @@ export class XlsxPackage {
     return path;
   }
 
-  async generate(): Promise<Uint8Array> {
-    return this.zip.generateAsync({
-      type: "uint8array",
-      compression: "DEFLATE",
-      compressionOptions: { level: 6 },
+  /**
+   * Stream a worksheet's rows into its part when the package is generated: the part's text (a
+   * skeleton others may still edit) holds `<sheetData/>`, which `rows()`'s chunks replace (they
+   * must make one <sheetData> element).
+   */
+  setSheetData(path: string, rows: () => Iterable<string>): void {
+    this.sheetData.set(path, rows);
+  }
+
+  /**
+   * The package as .xlsx bytes. Parts are deflated once each, streamed sheets in chunks. `late`
+   * parts are written last, after `beforeLate` has run (the streamed sheets have then named
+   * every style and shared string they use, and those parts can be completed).
+   */
+  async generate(
+    options: { late?: readonly string[]; beforeLate?: () => void } = {}
+  ): Promise<Uint8Array> {
+    const out: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((error, data) => {
+      if (error) failure = error;
+      else out.push(data);
     });
+    const encoder = new TextEncoder();
+    const add = (path: string, data: Uint8Array) => {
+      const file = new ZipDeflate(path, { level: DEFLATE_LEVEL });
+      zip.add(file);
+      file.push(data, true);
+    };
+    const late = new Set(options.late ?? []);
+    for (const path of this.paths()) {
+      if (late.has(path) || this.sheetData.has(path)) continue;
+      const bytes = await this.bytes(path);
+      if (bytes) add(path, bytes);
+    }
+    for (const [path, rows] of this.sheetData) {
+      const xml = await this.text(path);
+      const at = xml?.indexOf(SHEET_DATA_SLOT) ?? -1;
+      if (xml === null || at < 0)
+        throw new Error(`The sheet part ${path} has no place for its rows.`);
+      const file = new ZipDeflate(path, { level: DEFLATE_LEVEL });
+      zip.add(file);
+      file.push(encoder.encode(xml.slice(0, at)));
+      for (const chunk of rows()) file.push(encoder.encode(chunk));
+      file.push(encoder.encode(xml.slice(at + SHEET_DATA_SLOT.length)), true);
+    }
+    options.beforeLate?.();
+    for (const path of late) {
+      const bytes = await this.bytes(path);
+      if (bytes) add(path, bytes);
+    }
+    zip.end();
+    if (failure) throw failure;
+    let size = 0;
+    for (const b of out) size += b.length;
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const b of out) {
+      bytes.set(b, at);
+      at += b.length;
+    }
+    return bytes;
   }
 }
