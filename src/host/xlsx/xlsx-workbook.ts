@@ -302,6 +302,39 @@ export class XlsxWorkbook implements WorkbookPort {
     return book;
   }
 
+  /**
+   * Add a sheet of plain values (a CSV's rows, a census return's workers) at the end, not the
+   * product's (no marker): the adapter writes its cells itself on save. `formats` gives a number
+   * format by 0-based column (dates).
+   */
+  addValuesSheet(
+    name: string,
+    rows: readonly (readonly unknown[])[],
+    formats: ReadonlyMap<number, string> = new Map()
+  ): void {
+    const ws = this.book.addWorksheet(name);
+    const cells: CellSpec[][] = rows.map((row) =>
+      row.map((v, j) => {
+        const value =
+          typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : null;
+        const format = formats.get(j);
+        return format ? { value, format } : { value };
+      })
+    );
+    this.pending.set(ws.id, {
+      cells: {
+        blocks: [{ row: 0, column: 0, cells }],
+        headers: new Map(),
+        paragraphs: [],
+        rowHeights: [],
+      },
+      tables: [],
+      materialised: false,
+    });
+    this.extras.set(ws.id, { customProperties: [], charts: [] });
+    this.openedBytes = null;
+  }
+
   /** Kinds of content of the original file that saving loses (empty when there is none). */
   unsupportedContent(): string[] {
     return [...(this.original?.unsupported ?? [])];
