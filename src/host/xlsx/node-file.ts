@@ -3,7 +3,21 @@
  * XlsxWorkbook, which itself has no Node API (so the browser workbench uses it too).
  */
 import { readFile, rename, writeFile } from "node:fs/promises";
+import { constants, crc32, deflateRawSync } from "node:zlib";
+import type { PartCompressor } from "./package";
 import { XlsxWorkbook } from "./xlsx-workbook";
+
+/**
+ * Node's zlib (native) deflates the parts: at level 4 about five times as fast as fflate's level
+ * 6 in JavaScript, for a file about 5 % larger.
+ */
+export const NODE_COMPRESSOR: PartCompressor = {
+  deflateRaw: (data) => {
+    const out = deflateRawSync(data, { level: 4, strategy: constants.Z_DEFAULT_STRATEGY });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  },
+  crc32: (data) => crc32(data),
+};
 
 export async function readXlsxFile(path: string): Promise<XlsxWorkbook> {
   let bytes: Buffer;
@@ -17,7 +31,7 @@ export async function readXlsxFile(path: string): Promise<XlsxWorkbook> {
 
 /** Write the workbook to `path` (through a temporary file, so a failed write leaves no half file). */
 export async function writeXlsxFile(workbook: XlsxWorkbook, path: string): Promise<void> {
-  const bytes = await workbook.toBuffer();
+  const bytes = await workbook.toBuffer({ compressor: NODE_COMPRESSOR });
   const temp = `${path}.${process.pid}.tmp`;
   await writeFile(temp, bytes);
   await rename(temp, path);

@@ -62,6 +62,7 @@ import type { OriginalName, ProductName } from "./defined-names";
 import { carryDrawing, carryPackageParts, readOriginal } from "./original";
 import type { Original } from "./original";
 import { CONTENT_TYPES, SHEET_DATA_SLOT, WORKBOOK, XlsxPackage } from "./package";
+import type { PartCompressor } from "./package";
 import { readSettings, settingsFromCustomXml, writeSettingsPart } from "./settings";
 import type { Settings } from "./settings";
 import { CellStyles } from "./cell-styles";
@@ -710,8 +711,8 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Tests only: throw after writing plan sheet `i`, as a failure half-way would. */
   failAfterSheetForTests?: (i: number) => void;
 
-  /** The workbook as .xlsx bytes. */
-  async toBuffer(): Promise<Uint8Array> {
+  /** The workbook as .xlsx bytes (`compressor`: a native deflate, where the platform has one). */
+  async toBuffer(options: { compressor?: PartCompressor } = {}): Promise<Uint8Array> {
     if (this.book.worksheets.length === 0) this.book.addWorksheet("Sheet1");
     this.book.calcProperties.fullCalcOnLoad = true;
     // ExcelJS's package is reopened at once to add what it cannot write, then compressed once
@@ -789,6 +790,7 @@ export class XlsxWorkbook implements WorkbookPort {
         : null;
     if (settings) await writeSettingsPart(pkg, settings);
     return pkg.generate({
+      compressor: options.compressor,
       late: [cellParts.stylesPath, cellParts.stringsPath],
       beforeLate: () => {
         pkg.setText(cellParts.stylesPath, cellParts.styles.stylesXml());
