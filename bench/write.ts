@@ -25,9 +25,14 @@ const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-async function timed<T>(f: () => T | Promise<T>): Promise<[T, number]> {
+/** Wall time, and CPU time (user + system: what the machine's other work does not inflate). */
+const cpu: Record<string, number> = {};
+async function timed<T>(f: () => T | Promise<T>, step = ""): Promise<[T, number]> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const v = await f();
+  const c = process.cpuUsage(c0);
+  if (step) cpu[step] = (c.user + c.system) / 1000;
   return [v, performance.now() - t0];
 }
 
@@ -35,17 +40,19 @@ async function main(): Promise<void> {
   const file = process.argv[2];
   if (!file) throw new Error("usage: bench/write.ts STAFF.csv [OUT.xlsx] [--libreoffice]");
   const out = process.argv[3]?.endsWith(".xlsx") ? process.argv[3] : undefined;
-  const [loaded, tRead] = await timed(() => loadStaff(file, {}));
+  const [loaded, tRead] = await timed(() => loadStaff(file, {}), "read");
   const grid = (await readSheets(file))[0]?.grid ?? [];
   gc();
   const asOf = defaultAsOf(loaded.staff.records)!;
-  const [plan, tPlan] = await timed(() =>
-    buildSummaryPlan({
-      staff: loaded.staff,
-      posts: loaded.posts,
-      options: { ...DEFAULT_SUMMARY_OPTIONS, asOf },
-      source: { staffTable: loaded.staffSheet, postsTable: loaded.postsSheet },
-    })
+  const [plan, tPlan] = await timed(
+    () =>
+      buildSummaryPlan({
+        staff: loaded.staff,
+        posts: loaded.posts,
+        options: { ...DEFAULT_SUMMARY_OPTIONS, asOf },
+        source: { staffTable: loaded.staffSheet, postsTable: loaded.postsSheet },
+      }),
+    "plan"
   );
   gc();
   const [bytes, tWrite] = await timed(async () => {
@@ -56,11 +63,12 @@ async function main(): Promise<void> {
     );
     await book.writePlan(plan);
     return book.toBuffer({ compressor: NODE_COMPRESSOR });
-  });
+  }, "write");
   const peak = process.resourceUsage().maxRSS * 1024;
   console.log(
     `${basename(file)}: read+ingest ${ms(tRead)}, plan ${ms(tPlan)}, write ${ms(tWrite)}; ` +
-      `${mb(bytes.length)}; peak RSS ${mb(peak)}`
+      `${mb(bytes.length)}; peak RSS ${mb(peak)}\n  CPU time: read+ingest ${ms(cpu.read)}, ` +
+      `plan ${ms(cpu.plan)}, write ${ms(cpu.write)}`
   );
   const dir = mkdtempSync(join(tmpdir(), "wfs-bench-"));
   const path = out ?? join(dir, "summary.xlsx");

@@ -277,11 +277,12 @@ export class XlsxPackage {
         throw new Error(`The sheet part ${path} has no place for its rows.`);
       const parts = [xml.slice(0, at), rows(), xml.slice(at + SHEET_DATA_SLOT.length)];
       if (compressor) {
-        // The compressor takes a whole part: the rows' chunks are encoded, then joined once.
-        const chunks: Uint8Array[] = [encoder.encode(parts[0] as string)];
-        for (const chunk of parts[1] as Iterable<string>) chunks.push(encoder.encode(chunk));
-        chunks.push(encoder.encode(parts[2] as string));
-        add(path, concat(chunks));
+        // The compressor takes a whole part: the text is encoded straight into one buffer.
+        const sink = new ByteSink(encoder);
+        sink.write(parts[0] as string);
+        for (const chunk of parts[1] as Iterable<string>) sink.write(chunk);
+        sink.write(parts[2] as string);
+        add(path, sink.bytes());
         continue;
       }
       const file = new ZipDeflate(path, { level: DEFLATE_LEVEL });
@@ -311,4 +312,26 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
     at += c.length;
   }
   return bytes;
+}
+
+/** UTF-8 text written into one growing buffer (no buffer per chunk, no copy to join them). */
+class ByteSink {
+  private buffer = new Uint8Array(1 << 20);
+  private length = 0;
+  constructor(private readonly encoder: TextEncoder) {}
+
+  write(text: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    const need = this.length + text.length * 3;
+    if (need > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(need, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.length += this.encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
 }

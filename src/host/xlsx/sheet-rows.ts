@@ -7,14 +7,14 @@
  */
 import { EXCEL_ERRORS } from "../../core/excel-errors";
 import { cellAddress, rangeAddress } from "../../core/summary/plan";
-import type { BlockSpec, CellSpec, RangeSpec, SheetSpec } from "../../core/summary/plan";
+import type { CellSpec, CellStyle, RangeSpec, SheetSpec } from "../../core/summary/plan";
 import type { CellStyles } from "./cell-styles";
 import { fileFormula } from "./cell-values";
 import { escapeXml, findElement } from "./xml";
 
 const ERROR_VALUES = new Set<string>(EXCEL_ERRORS);
-/** Rows per chunk of the stream (about a megabyte of XML for a wide table). */
-const ROWS_PER_CHUNK = 2000;
+/** Rows per chunk of the stream (a chunk is short-lived: fewer strings outlive a young-generation collection). */
+const ROWS_PER_CHUNK = 200;
 // eslint-disable-next-line no-control-regex
 const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
@@ -83,9 +83,19 @@ export class SharedStrings {
   }
 }
 
+/** A cell to write: a plan cell, or a plain value (a CSV's cell) with no format or style. */
+export type SheetCell = CellSpec | string | number | boolean | null | undefined;
+
+/** A rectangle of cells from (row, column), 0-based. */
+export interface SheetBlock {
+  row: number;
+  column: number;
+  cells: readonly (readonly SheetCell[])[];
+}
+
 /** What the writer needs of a sheet: its blocks, and cells shown otherwise (a table's header). */
 export interface SheetCells {
-  blocks: readonly BlockSpec[];
+  blocks: readonly SheetBlock[];
   /** Text written instead of a cell's value, by row then column (a table header's column name). */
   headers: ReadonlyMap<number, ReadonlyMap<number, string>>;
   /** Paragraphs: their first cell is wrapped and top-aligned; the range merged. */
@@ -113,7 +123,9 @@ export function planSheetCells(
 }
 
 /** A cell that writes nothing (no value, formula, format or style): it does not hide one under it. */
-function isBlank(cell: CellSpec): boolean {
+function isBlank(cell: SheetCell): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== "object") return false;
   return (
     cell.formula === undefined &&
     (cell.value === null || cell.value === undefined) &&
@@ -176,78 +188,104 @@ export function* sheetDataChunks(
   for (const r of heights.keys()) last = Math.max(last, r);
   for (const r of paragraphStarts.keys()) last = Math.max(last, r);
 
-  // Styles by plan style then number format (a Map lookup per cell, no key strings).
+  // Styles by plan style then number format (a Map lookup per cell, no key strings), and the
+  // last one asked for in each column (a column's cells mostly look alike).
   const lookCache = new Map<string | undefined, Map<string | undefined, number>>();
-  const styleOf = (cell: CellSpec | undefined, paragraph: boolean): number => {
-    if (paragraph) return styles.index({ style: cell?.style, format: cell?.format, paragraph });
-    if (!cell || (!cell.style && !cell.format)) return 0;
-    let byFormat = lookCache.get(cell.style);
-    if (!byFormat) lookCache.set(cell.style, (byFormat = new Map()));
-    let s = byFormat.get(cell.format);
+  const lookOf = (style: CellStyle | undefined, format: string | undefined): number => {
+    let byFormat = lookCache.get(style);
+    if (!byFormat) lookCache.set(style, (byFormat = new Map()));
+    let s = byFormat.get(format);
     if (s === undefined) {
-      s = styles.index({ style: cell.style, format: cell.format });
-      byFormat.set(cell.format, s);
+      s = styles.index({ style, format });
+      byFormat.set(format, s);
     }
     return s;
   };
+  const columnStyle: (CellStyle | undefined)[] = [];
+  const columnFormat: (string | undefined)[] = [];
+  const columnS: number[] = [];
+  const styleOf = (cell: SheetCell, c: number, paragraph: boolean): number => {
+    const spec = typeof cell === "object" && cell !== null ? cell : undefined;
+    if (paragraph) return styles.index({ style: spec?.style, format: spec?.format, paragraph });
+    if (!spec || (!spec.style && !spec.format)) return 0;
+    if (
+      columnS[c] !== undefined &&
+      columnStyle[c] === spec.style &&
+      columnFormat[c] === spec.format
+    )
+      return columnS[c];
+    columnStyle[c] = spec.style;
+    columnFormat[c] = spec.format;
+    return (columnS[c] = lookOf(spec.style, spec.format));
+  };
 
   yield "<sheetData>";
-  let out: string[] = [];
-  const line: (CellSpec | undefined)[] = [];
+  let out = "";
+  let rowsInChunk = 0;
+  const line: SheetCell[] = [];
+  const active: SheetBlock[] = [];
   for (let r = 0; r <= last; r++) {
-    line.length = 0;
-    let any = false;
-    for (const b of blocks) {
-      const row = r >= b.row ? b.cells[r - b.row] : undefined;
-      if (!row) continue;
-      for (let j = 0; j < row.length; j++) {
-        const cell = row[j];
-        if (!cell || isBlank(cell)) continue;
-        line[b.column + j] = cell;
-        any = true;
-      }
-    }
+    active.length = 0;
+    for (const b of blocks) if (r >= b.row && r < b.row + b.cells.length) active.push(b);
     const header = sheet.headers.get(r);
     const paragraphs = paragraphStarts.get(r);
     const height = heights.get(r);
-    if (!any && !header && !paragraphs && height === undefined) continue;
     const n = r + 1;
-    out.push(
-      height === undefined ? `<row r="${n}">` : `<row r="${n}" ht="${height}" customHeight="1">`
-    );
-    const width = Math.max(
-      line.length,
-      header ? Math.max(...header.keys()) + 1 : 0,
-      paragraphs ? Math.max(...paragraphs) + 1 : 0
-    );
-    for (let c = 0; c < width; c++) {
-      const cell = line[c];
-      const name = header?.get(c);
-      const paragraph = paragraphs?.has(c) ?? false;
-      if (!cell && name === undefined && !paragraph) continue;
-      const s = styleOf(cell, paragraph);
-      out.push(cellXml(`${columnName(c)}${n}`, s, cell, name, strings));
+    let cells = "";
+    if (active.length === 1 && !header && !paragraphs) {
+      // One block's row (every row of a big table): its cells in order, no merging.
+      const b = active[0];
+      const row = b.cells[r - b.row];
+      for (let j = 0; j < row.length; j++) {
+        const cell = row[j];
+        if (isBlank(cell)) continue;
+        const c = b.column + j;
+        cells += cellXml(columnName(c) + n, styleOf(cell, c, false), cell, undefined, strings);
+      }
+    } else {
+      line.length = 0;
+      for (const b of active) {
+        const row = b.cells[r - b.row];
+        for (let j = 0; j < row.length; j++) if (!isBlank(row[j])) line[b.column + j] = row[j];
+      }
+      const width = Math.max(
+        line.length,
+        header ? Math.max(...header.keys()) + 1 : 0,
+        paragraphs ? Math.max(...paragraphs) + 1 : 0
+      );
+      for (let c = 0; c < width; c++) {
+        const cell = line[c];
+        const name = header?.get(c);
+        const paragraph = paragraphs?.has(c) ?? false;
+        if (cell === undefined && name === undefined && !paragraph) continue;
+        cells += cellXml(columnName(c) + n, styleOf(cell, c, paragraph), cell, name, strings);
+      }
     }
-    out.push("</row>");
-    if (n % ROWS_PER_CHUNK === 0) {
-      yield out.join("");
-      out = [];
+    if (cells === "" && height === undefined) continue;
+    out +=
+      (height === undefined ? `<row r="${n}">` : `<row r="${n}" ht="${height}" customHeight="1">`) +
+      cells +
+      "</row>";
+    if (++rowsInChunk === ROWS_PER_CHUNK) {
+      yield out;
+      out = "";
+      rowsInChunk = 0;
     }
   }
-  out.push("</sheetData>");
-  yield out.join("");
+  yield out + "</sheetData>";
 }
 
 function cellXml(
   ref: string,
   s: number,
-  cell: CellSpec | undefined,
+  cell: SheetCell,
   header: string | undefined,
   strings: SharedStrings
 ): string {
   const style = s ? ` s="${s}"` : "";
   if (header !== undefined) return `<c r="${ref}"${style} t="s"><v>${strings.id(header)}</v></c>`;
-  if (!cell) return `<c r="${ref}"${style}/>`;
+  if (cell === null || cell === undefined) return `<c r="${ref}"${style}/>`;
+  if (typeof cell !== "object") return literalXml(ref, style, cell, strings);
   if (cell.formula !== undefined && cell.formula !== "") {
     const f = `<f>${esc(fileFormula(cell.formula))}</f>`;
     const v = cell.value;
@@ -262,7 +300,15 @@ function cellXml(
         : `<c r="${ref}"${style} t="str">${f}<v>${esc(v)}</v></c>`;
     return `<c r="${ref}"${style}>${f}</c>`;
   }
-  const v = cell.value;
+  return literalXml(ref, style, cell.value, strings);
+}
+
+function literalXml(
+  ref: string,
+  style: string,
+  v: CellSpec["value"],
+  strings: SharedStrings
+): string {
   if (typeof v === "number")
     return Number.isFinite(v) ? `<c r="${ref}"${style}><v>${v}</v></c>` : `<c r="${ref}"${style}/>`;
   if (typeof v === "string") return `<c r="${ref}"${style} t="s"><v>${strings.id(v)}</v></c>`;

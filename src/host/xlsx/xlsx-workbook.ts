@@ -74,7 +74,7 @@ import {
   sheetDataChunks,
   tablePartXml,
 } from "./sheet-rows";
-import type { SheetCells } from "./sheet-rows";
+import type { SheetCell, SheetCells } from "./sheet-rows";
 import { storedColumnWidth, xlsxStyle } from "./styles";
 import {
   fixLegacyDrawingOrder,
@@ -179,7 +179,16 @@ function writeCells(
  * adapter's own rows (ExcelJS's are set aside while it writes the package).
  */
 function materialise(ws: Worksheet, sheet: PendingSheet): void {
-  writeCells(ws, sheet.cells.blocks);
+  writeCells(
+    ws,
+    sheet.cells.blocks.map((b) => ({
+      row: b.row,
+      column: b.column,
+      cells: b.cells.map((row) =>
+        row.map((cell): CellSpec => (typeof cell === "object" && cell ? cell : { value: cell }))
+      ),
+    }))
+  );
   for (const [r, names] of sheet.cells.headers)
     for (const [c, name] of names) ws.getCell(r + 1, c + 1).value = name;
   for (const p of sheet.cells.paragraphs) {
@@ -314,12 +323,13 @@ export class XlsxWorkbook implements WorkbookPort {
     formats: ReadonlyMap<number, string> = new Map()
   ): void {
     const ws = this.book.addWorksheet(name);
-    const cells: CellSpec[][] = rows.map((row) =>
+    const plain = (v: unknown): SheetCell =>
+      typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : null;
+    // Plain values as they are (a CSV's rows are read once more, not copied into cell objects).
+    const cells: SheetCell[][] = rows.map((row) =>
       row.map((v, j) => {
-        const value =
-          typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : null;
         const format = formats.get(j);
-        return format ? { value, format } : { value };
+        return format ? { value: plain(v) as CellSpec["value"], format } : plain(v);
       })
     );
     this.pending.set(ws.id, {
