@@ -318,7 +318,9 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
 class ByteSink {
   private buffer = new Uint8Array(1 << 20);
   private length = 0;
-  constructor(private readonly encoder: TextEncoder) {}
+  constructor(
+    private readonly encoder: { encodeInto(text: string, into: Uint8Array): { written: number } }
+  ) {}
 
   write(text: string): void {
     // A UTF-16 code unit is at most 3 bytes of UTF-8.
