@@ -57,10 +57,7 @@ async function main(): Promise<void> {
   gc();
   const [bytes, tWrite] = await timed(async () => {
     const book = XlsxWorkbook.empty();
-    book.addValuesSheet(
-      basename(file).replace(/\.[^.]+$/, ""),
-      grid.map((row) => row.map((v) => (v === "" ? null : v)))
-    );
+    book.addValuesSheet(basename(file).replace(/\.[^.]+$/, ""), grid);
     await book.writePlan(plan);
     return book.toBuffer({ compressor: NODE_COMPRESSOR });
   }, "write");

@@ -97,11 +97,7 @@ export async function summary(args: Args, out: Out, err: Out = console.error): P
       (grid[0] ?? []).forEach((header, i) => {
         if (CENSUS_DATE_HEADERS.has(String(header))) dates.set(i, "dd/mm/yyyy");
       });
-    book.addValuesSheet(
-      sourceSheetName,
-      grid.map((row) => row.map((v) => (v === "" ? null : v))),
-      dates
-    );
+    book.addValuesSheet(sourceSheetName, grid, dates);
   }
   const result = await book.writePlan(plan, (step) => progress(step));
   await writeXlsxFile(book, output);

@@ -83,7 +83,10 @@ export class SharedStrings {
   }
 }
 
-/** A cell to write: a plan cell, or a plain value (a CSV's cell) with no format or style. */
+/**
+ * A cell to write: a plan cell, or a plain value (a CSV's cell) with no format or style, where
+ * empty text is an empty cell (a plan cell's empty text is written as text).
+ */
 export type SheetCell = CellSpec | string | number | boolean | null | undefined;
 
 /** A rectangle of cells from (row, column), 0-based. */
@@ -124,8 +127,9 @@ export function planSheetCells(
 
 /** A cell that writes nothing (no value, formula, format or style): it does not hide one under it. */
 function isBlank(cell: SheetCell): boolean {
-  if (cell === null || cell === undefined) return true;
-  if (typeof cell !== "object") return false;
+  if (cell === null || cell === undefined || cell === "") return true;
+  if (typeof cell !== "object")
+    return typeof cell !== "number" && typeof cell !== "boolean" && typeof cell !== "string";
   return (
     cell.formula === undefined &&
     (cell.value === null || cell.value === undefined) &&

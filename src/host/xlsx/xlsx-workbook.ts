@@ -185,7 +185,11 @@ function materialise(ws: Worksheet, sheet: PendingSheet): void {
       row: b.row,
       column: b.column,
       cells: b.cells.map((row) =>
-        row.map((cell): CellSpec => (typeof cell === "object" && cell ? cell : { value: cell }))
+        row.map((cell): CellSpec =>
+          typeof cell === "object" && cell
+            ? cell
+            : { value: cell === "" || cell === undefined ? null : cell }
+        )
       ),
     }))
   );
@@ -314,8 +318,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /**
    * Add a sheet of plain values (a CSV's rows, a census return's workers) at the end, not the
-   * product's (no marker): the adapter writes its cells itself on save. `formats` gives a number
-   * format by 0-based column (dates).
+   * product's (no marker): the adapter writes its cells itself on save; empty text is an empty
+   * cell. `formats` gives a number format by 0-based column (dates). The rows must not change
+   * until the workbook is saved.
    */
   addValuesSheet(
     name: string,
@@ -323,15 +328,19 @@ export class XlsxWorkbook implements WorkbookPort {
     formats: ReadonlyMap<number, string> = new Map()
   ): void {
     const ws = this.book.addWorksheet(name);
-    const plain = (v: unknown): SheetCell =>
-      typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : null;
-    // Plain values as they are (a CSV's rows are read once more, not copied into cell objects).
-    const cells: SheetCell[][] = rows.map((row) =>
-      row.map((v, j) => {
-        const format = formats.get(j);
-        return format ? { value: plain(v) as CellSpec["value"], format } : plain(v);
-      })
-    );
+    // The rows as they are, not copied (the writer writes numbers, text and booleans, and leaves
+    // anything else, and empty text, an empty cell); a formatted column's cells become plan cells.
+    const cells =
+      formats.size === 0
+        ? (rows as readonly (readonly SheetCell[])[])
+        : rows.map((row) =>
+            row.map((v, j): SheetCell => {
+              const format = formats.get(j);
+              const value =
+                typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : null;
+              return format ? { value: value === "" ? null : value, format } : value;
+            })
+          );
     this.pending.set(ws.id, {
       cells: {
         blocks: [{ row: 0, column: 0, cells }],
