@@ -1,10 +1,18 @@
 /**
- * The workbook port on an .xlsx file, with ExcelJS: the command line and the browser workbench
- * build the same sheets from the same WorkbookPlan as the Excel add-in does. No Node or DOM API
- * here (bytes in, bytes out); `node-file.ts` reads and writes files for the command line.
+ * The workbook port on an .xlsx file: the command line and the browser workbench build the same
+ * sheets from the same WorkbookPlan as the Excel add-in does. No Node or DOM API here (bytes in,
+ * bytes out); `node-file.ts` reads and writes files for the command line.
  *
- * ExcelJS writes the cells, styles, number formats, column widths, frozen panes and tables. The
- * adapter then edits the saved package (the zip) for what ExcelJS cannot do:
+ * ExcelJS reads the user's workbook and writes the user's sheets, the workbook part and the
+ * product sheets' layout (views, frozen panes, column widths, page setup, conditional formats).
+ * The product's sheets' cells and tables (the normalised staff table is one cell per staff
+ * value), and a CSV's rows (`addValuesSheet`), are written by the adapter itself as worksheet XML
+ * (`sheet-rows.ts`, `cell-styles.ts`): streamed into their parts when the package is generated,
+ * with shared strings and cell formats appended to ExcelJS's parts, then deflated once (fflate, or
+ * a native compressor the caller passes). ExcelJS holds only the layout of those sheets until
+ * something reads their cells through `workbook`. Sheets handed to the user (templates, a census
+ * return's staff table) are written through ExcelJS, so the port lists and reads their tables
+ * before the file is saved. The adapter also edits the saved package for what ExcelJS cannot do:
  *
  * - **Owner marker**: the one the Office.js adapter sets, a worksheet custom property
  *   "WorkforceScrutiny" whose value is the plan sheet key. In the file that is a <customPr> in the
