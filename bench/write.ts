@@ -6,7 +6,8 @@
  * read + ingest (`loadStaff`), plan (`buildSummaryPlan`), write (`XlsxWorkbook.empty()`,
  * `addValuesSheet` with the CSV's rows, `writePlan`, `toBuffer({ compressor: NODE_COMPRESSOR })`,
  * as the command line does), with the file's size and the process's peak RSS. Figures, not
- * pass/fail. With `--libreoffice` it also times LibreOffice recalculating and saving the file
+ * pass/fail. `--fflate` writes as the browser does (fflate's deflate, no native compressor).
+ * With `--libreoffice` it also times LibreOffice recalculating and saving the file
  * (headless, recalculation forced: tests/host/xlsx/libreoffice.ts) and prints the ratio.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -59,7 +60,8 @@ async function main(): Promise<void> {
     const book = XlsxWorkbook.empty();
     book.addValuesSheet(basename(file).replace(/\.[^.]+$/, ""), grid);
     await book.writePlan(plan);
-    return book.toBuffer({ compressor: NODE_COMPRESSOR });
+    // --fflate: as in the browser (fflate's deflate in JavaScript, no native compressor).
+    return book.toBuffer(process.argv.includes("--fflate") ? {} : { compressor: NODE_COMPRESSOR });
   }, "write");
   const peak = process.resourceUsage().maxRSS * 1024;
   console.log(
