@@ -6,7 +6,7 @@
  * read + ingest (`loadStaff`), plan (`buildSummaryPlan`), write (`XlsxWorkbook.empty()`,
  * `addValuesSheet` with the CSV's rows, `writePlan`, `toBuffer({ compressor: NODE_COMPRESSOR })`,
  * as the command line does), with the file's size and the process's peak RSS. Figures, not
- * pass/fail. `--fflate` writes as the browser does (fflate's deflate, no native compressor).
+ * pass/fail. `--web` deflates as a browser does (Compression Streams), `--fflate` with fflate.
  * With `--libreoffice` it also times LibreOffice recalculating and saving the file
  * (headless, recalculation forced: tests/host/xlsx/libreoffice.ts) and prints the ratio.
  */
@@ -60,8 +60,11 @@ async function main(): Promise<void> {
     const book = XlsxWorkbook.empty();
     book.addValuesSheet(basename(file).replace(/\.[^.]+$/, ""), grid);
     await book.writePlan(plan);
-    // --fflate: as in the browser (fflate's deflate in JavaScript, no native compressor).
-    return book.toBuffer(process.argv.includes("--fflate") ? {} : { compressor: NODE_COMPRESSOR });
+    // --web: as in a browser (the Compression Streams API's deflate); --fflate: fflate's, in
+    // JavaScript (a browser without "deflate-raw").
+    if (process.argv.includes("--web")) return book.toBuffer();
+    if (process.argv.includes("--fflate")) return book.toBuffer({ compressor: null });
+    return book.toBuffer({ compressor: NODE_COMPRESSOR });
   }, "write");
   const peak = process.resourceUsage().maxRSS * 1024;
   console.log(

@@ -7,6 +7,7 @@
  */
 import { Zip, ZipDeflate } from "fflate";
 import type { ZipInputFile } from "fflate";
+import { platformCompressor } from "./deflate";
 import JSZip from "jszip";
 import {
   addOverride,
@@ -30,15 +31,16 @@ export const WORKBOOK = "xl/workbook.xml";
 /** Where a streamed worksheet's rows go in its part (`setSheetData`). */
 export const SHEET_DATA_SLOT = "<sheetData/>";
 
-/** Deflate level: 6 is zlib's default; level 1 makes files about a third larger for little time saved. */
+/** fflate's deflate level, where the platform has no compressor: 6, zlib's default. */
 const DEFLATE_LEVEL = 6;
 
 /**
  * Raw deflate of a whole part, and its CRC-32: a faster one than fflate's (JavaScript) where the
- * platform has it (the command line passes Node's zlib, `node-file.ts`).
+ * platform has it (the command line passes Node's zlib, `node-file.ts`; elsewhere the Compression
+ * Streams API's, `deflate.ts`).
  */
 export interface PartCompressor {
-  deflateRaw(data: Uint8Array): Uint8Array;
+  deflateRaw(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
   crc32(data: Uint8Array): number;
 }
 
@@ -47,7 +49,8 @@ export interface GenerateOptions {
   /** Parts written last, after `beforeLate` has run. */
   late?: readonly string[];
   beforeLate?: () => void;
-  compressor?: PartCompressor;
+  /** The deflate to use: by default the platform's (`platformCompressor`); null for fflate's. */
+  compressor?: PartCompressor | null;
 }
 
 export interface SheetEntry {
@@ -247,8 +250,9 @@ export class XlsxPackage {
       else out.push(data);
     });
     const encoder = new TextEncoder();
-    const { compressor } = options;
-    const add = (path: string, data: Uint8Array) => {
+    const compressor = options.compressor === undefined ? platformCompressor() : options.compressor;
+    // One part at a time: the zip takes a part's data before the next part is added.
+    const add = async (path: string, data: Uint8Array) => {
       if (compressor) {
         const file: ZipInputFile = {
           filename: path,
@@ -256,8 +260,9 @@ export class XlsxPackage {
           crc: compressor.crc32(data),
           compression: 8,
         };
+        const deflated = await compressor.deflateRaw(data);
         zip.add(file);
-        file.ondata!(null, compressor.deflateRaw(data) as Uint8Array<ArrayBuffer>, true);
+        file.ondata!(null, deflated as Uint8Array<ArrayBuffer>, true);
         return;
       }
       const file = new ZipDeflate(path, { level: DEFLATE_LEVEL });
@@ -268,7 +273,7 @@ export class XlsxPackage {
     for (const path of this.paths()) {
       if (late.has(path) || this.sheetData.has(path)) continue;
       const bytes = await this.bytes(path);
-      if (bytes) add(path, bytes);
+      if (bytes) await add(path, bytes);
     }
     for (const [path, rows] of this.sheetData) {
       const xml = await this.text(path);
@@ -282,7 +287,7 @@ export class XlsxPackage {
         sink.write(parts[0] as string);
         for (const chunk of parts[1] as Iterable<string>) sink.write(chunk);
         sink.write(parts[2] as string);
-        add(path, sink.bytes());
+        await add(path, sink.bytes());
         continue;
       }
       const file = new ZipDeflate(path, { level: DEFLATE_LEVEL });
@@ -294,7 +299,7 @@ export class XlsxPackage {
     options.beforeLate?.();
     for (const path of late) {
       const bytes = await this.bytes(path);
-      if (bytes) add(path, bytes);
+      if (bytes) await add(path, bytes);
     }
     zip.end();
     if (failure) throw failure;

@@ -738,8 +738,11 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Tests only: throw after writing plan sheet `i`, as a failure half-way would. */
   failAfterSheetForTests?: (i: number) => void;
 
-  /** The workbook as .xlsx bytes (`compressor`: a native deflate, where the platform has one). */
-  async toBuffer(options: { compressor?: PartCompressor } = {}): Promise<Uint8Array> {
+  /**
+   * The workbook as .xlsx bytes. `compressor`: the deflate to use (by default the platform's
+   * Compression Streams API where it has one; null for fflate's).
+   */
+  async toBuffer(options: { compressor?: PartCompressor | null } = {}): Promise<Uint8Array> {
     if (this.book.worksheets.length === 0) this.book.addWorksheet("Sheet1");
     this.book.calcProperties.fullCalcOnLoad = true;
     // ExcelJS's package is reopened at once to add what it cannot write, then compressed once

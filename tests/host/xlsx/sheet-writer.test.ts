@@ -17,7 +17,10 @@ import { DEFAULT_SUMMARY_OPTIONS } from "../../../src/core/summary/options";
 import { cellAddress } from "../../../src/core/summary/plan";
 import type { WorkbookPlan } from "../../../src/core/summary/plan";
 import { generateStaff } from "../../../src/sample/generate";
+import { crc32 as zlibCrc32 } from "node:zlib";
 import { CellStyles } from "../../../src/host/xlsx/cell-styles";
+import { crc32, platformCompressor } from "../../../src/host/xlsx/deflate";
+import { NODE_COMPRESSOR } from "../../../src/host/xlsx/node-file";
 import { SharedStrings } from "../../../src/host/xlsx/sheet-rows";
 import { XlsxWorkbook } from "../../../src/host/xlsx/xlsx-workbook";
 import {
@@ -236,6 +239,34 @@ describe("the adapter's worksheet writer", () => {
         })
       );
     }
+  });
+
+  it("deflates the same parts whichever compressor it uses: the platform's, fflate's, Node's zlib", async () => {
+    const book = XlsxWorkbook.empty();
+    await book.writePlan(planOf(150, 14));
+    const platform = platformCompressor();
+    expect(platform, "Node has CompressionStream with deflate-raw").not.toBeNull();
+    const files = await Promise.all(
+      [undefined, null, NODE_COMPRESSOR].map((compressor) => book.toBuffer({ compressor }))
+    );
+    const parts = await Promise.all(
+      files.map(async (bytes) => {
+        const zip = await unzip(bytes);
+        const out: Record<string, string> = {};
+        for (const p of Object.keys(zip.files).sort())
+          if (!zip.files[p].dir) out[p] = await zip.file(p)!.async("string");
+        return out;
+      })
+    );
+    expect(Object.keys(parts[0]).length).toBeGreaterThan(10);
+    expect(parts[1]).toEqual(parts[0]);
+    expect(parts[2]).toEqual(parts[0]);
+  });
+
+  it("computes a zip's CRC-32 as zlib does", () => {
+    const bytes = new TextEncoder().encode("<worksheet>é ✓ 𝄞</worksheet>".repeat(1000));
+    expect(crc32(bytes)).toBe(zlibCrc32(bytes));
+    expect(crc32(new Uint8Array(0))).toBe(0);
   });
 
   it("keeps a styles part's own formats at their indices and numbers new number formats after the part's", () => {
