@@ -92,12 +92,12 @@ export async function summary(args: Args, out: Out, err: Out = console.error): P
     // return's workers as the staff table read from it, codes as readable values).
     book = XlsxWorkbook.empty();
     const grid = loaded.census ? loaded.census.grid : ((await readSheets(file))[0]?.grid ?? []);
-    const ws = book.workbook.addWorksheet(sourceSheetName);
-    for (const row of grid) ws.addRow(row.map((v) => (v === "" ? null : v)));
+    const dates = new Map<number, string>();
     if (loaded.census)
       (grid[0] ?? []).forEach((header, i) => {
-        if (CENSUS_DATE_HEADERS.has(String(header))) ws.getColumn(i + 1).numFmt = "dd/mm/yyyy";
+        if (CENSUS_DATE_HEADERS.has(String(header))) dates.set(i, "dd/mm/yyyy");
       });
+    book.addValuesSheet(sourceSheetName, grid, dates);
   }
   const result = await book.writePlan(plan, (step) => progress(step));
   await writeXlsxFile(book, output);

@@ -1,8 +1,13 @@
 /**
- * An .xlsx package (an OPC zip) opened for editing with JSZip: parts as text or bytes,
- * relationships, content types, the workbook's sheets and their parts, and grafting a tree of
- * parts from another package. Runs in Node and in a browser.
+ * An .xlsx package (an OPC zip) opened for editing: parts as text or bytes, relationships,
+ * content types, the workbook's sheets and their parts, and grafting a tree of parts from
+ * another package. JSZip reads the zip; fflate writes it (deflating each part once, and a
+ * worksheet's cells as a stream of text chunks, never one giant string). Runs in Node and in a
+ * browser.
  */
+import { Zip, ZipDeflate } from "fflate";
+import type { ZipInputFile } from "fflate";
+import { platformCompressor } from "./deflate";
 import JSZip from "jszip";
 import {
   addOverride,
@@ -23,6 +28,31 @@ import type { Relationship } from "./xml";
 export const CONTENT_TYPES = "[Content_Types].xml";
 export const WORKBOOK = "xl/workbook.xml";
 
+/** Where a streamed worksheet's rows go in its part (`setSheetData`). */
+export const SHEET_DATA_SLOT = "<sheetData/>";
+
+/** fflate's deflate level, where the platform has no compressor: 6, zlib's default. */
+const DEFLATE_LEVEL = 6;
+
+/**
+ * Raw deflate of a whole part, and its CRC-32: a faster one than fflate's (JavaScript) where the
+ * platform has it (the command line passes Node's zlib, `node-file.ts`; elsewhere the Compression
+ * Streams API's, `deflate.ts`).
+ */
+export interface PartCompressor {
+  deflateRaw(data: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  crc32(data: Uint8Array): number;
+}
+
+/** Options for writing a package. */
+export interface GenerateOptions {
+  /** Parts written last, after `beforeLate` has run. */
+  late?: readonly string[];
+  beforeLate?: () => void;
+  /** The deflate to use: by default the platform's (`platformCompressor`); null for fflate's. */
+  compressor?: PartCompressor | null;
+}
+
 export interface SheetEntry {
   name: string;
   /** 0-based position in the workbook's <sheets>. */
@@ -34,6 +64,8 @@ export interface SheetEntry {
 
 export class XlsxPackage {
   private readonly texts = new Map<string, string>();
+  /** Worksheet parts whose <sheetData> is streamed in when the package is generated. */
+  private readonly sheetData = new Map<string, () => Iterable<string>>();
 
   private constructor(readonly zip: JSZip) {}
 
@@ -84,6 +116,7 @@ export class XlsxPackage {
 
   remove(path: string): void {
     this.texts.delete(path);
+    this.sheetData.delete(path);
     this.zip.remove(path);
   }
 
@@ -195,11 +228,117 @@ export class XlsxPackage {
     return path;
   }
 
-  async generate(): Promise<Uint8Array> {
-    return this.zip.generateAsync({
-      type: "uint8array",
-      compression: "DEFLATE",
-      compressionOptions: { level: 6 },
+  /**
+   * Stream a worksheet's rows into its part when the package is generated: the part's text (a
+   * skeleton others may still edit) holds `<sheetData/>`, which `rows()`'s chunks replace (they
+   * must make one <sheetData> element).
+   */
+  setSheetData(path: string, rows: () => Iterable<string>): void {
+    this.sheetData.set(path, rows);
+  }
+
+  /**
+   * The package as .xlsx bytes. Parts are deflated once each, streamed sheets in chunks. `late`
+   * parts are written last, after `beforeLate` has run (the streamed sheets have then named
+   * every style and shared string they use, and those parts can be completed).
+   */
+  async generate(options: GenerateOptions = {}): Promise<Uint8Array> {
+    const out: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((error, data) => {
+      if (error) failure = error;
+      else out.push(data);
     });
+    const encoder = new TextEncoder();
+    const compressor = options.compressor === undefined ? platformCompressor() : options.compressor;
+    // One part at a time: the zip takes a part's data before the next part is added.
+    const add = async (path: string, data: Uint8Array) => {
+      if (compressor) {
+        const file: ZipInputFile = {
+          filename: path,
+          size: data.length,
+          crc: compressor.crc32(data),
+          compression: 8,
+        };
+        const deflated = await compressor.deflateRaw(data);
+        zip.add(file);
+        file.ondata!(null, deflated as Uint8Array<ArrayBuffer>, true);
+        return;
+      }
+      const file = new ZipDeflate(path, { level: DEFLATE_LEVEL });
+      zip.add(file);
+      file.push(data, true);
+    };
+    const late = new Set(options.late ?? []);
+    for (const path of this.paths()) {
+      if (late.has(path) || this.sheetData.has(path)) continue;
+      const bytes = await this.bytes(path);
+      if (bytes) await add(path, bytes);
+    }
+    for (const [path, rows] of this.sheetData) {
+      const xml = await this.text(path);
+      const at = xml?.indexOf(SHEET_DATA_SLOT) ?? -1;
+      if (xml === null || at < 0)
+        throw new Error(`The sheet part ${path} has no place for its rows.`);
+      const parts = [xml.slice(0, at), rows(), xml.slice(at + SHEET_DATA_SLOT.length)];
+      if (compressor) {
+        // The compressor takes a whole part: the text is encoded straight into one buffer.
+        const sink = new ByteSink(encoder);
+        sink.write(parts[0] as string);
+        for (const chunk of parts[1] as Iterable<string>) sink.write(chunk);
+        sink.write(parts[2] as string);
+        await add(path, sink.bytes());
+        continue;
+      }
+      const file = new ZipDeflate(path, { level: DEFLATE_LEVEL });
+      zip.add(file);
+      file.push(encoder.encode(parts[0] as string));
+      for (const chunk of parts[1] as Iterable<string>) file.push(encoder.encode(chunk));
+      file.push(encoder.encode(parts[2] as string), true);
+    }
+    options.beforeLate?.();
+    for (const path of late) {
+      const bytes = await this.bytes(path);
+      if (bytes) await add(path, bytes);
+    }
+    zip.end();
+    if (failure) throw failure;
+    return concat(out);
+  }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const c of chunks) size += c.length;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
+
+/** UTF-8 text written into one growing buffer (no buffer per chunk, no copy to join them). */
+class ByteSink {
+  private buffer = new Uint8Array(1 << 20);
+  private length = 0;
+  constructor(
+    private readonly encoder: { encodeInto(text: string, into: Uint8Array): { written: number } }
+  ) {}
+
+  write(text: string): void {
+    // A UTF-16 code unit is at most 3 bytes of UTF-8.
+    const need = this.length + text.length * 3;
+    if (need > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(need, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.length += this.encoder.encodeInto(text, this.buffer.subarray(this.length)).written;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
   }
 }

@@ -1,10 +1,18 @@
 /**
- * The workbook port on an .xlsx file, with ExcelJS: the command line and the browser workbench
- * build the same sheets from the same WorkbookPlan as the Excel add-in does. No Node or DOM API
- * here (bytes in, bytes out); `node-file.ts` reads and writes files for the command line.
+ * The workbook port on an .xlsx file: the command line and the browser workbench build the same
+ * sheets from the same WorkbookPlan as the Excel add-in does. No Node or DOM API here (bytes in,
+ * bytes out); `node-file.ts` reads and writes files for the command line.
  *
- * ExcelJS writes the cells, styles, number formats, column widths, frozen panes and tables. The
- * adapter then edits the saved package (the zip) for what ExcelJS cannot do:
+ * ExcelJS reads the user's workbook and writes the user's sheets, the workbook part and the
+ * product sheets' layout (views, frozen panes, column widths, page setup, conditional formats).
+ * The product's sheets' cells and tables (the normalised staff table is one cell per staff
+ * value), and a CSV's rows (`addValuesSheet`), are written by the adapter itself as worksheet XML
+ * (`sheet-rows.ts`, `cell-styles.ts`): streamed into their parts when the package is generated,
+ * with shared strings and cell formats appended to ExcelJS's parts, then deflated once (fflate, or
+ * a native compressor the caller passes). ExcelJS holds only the layout of those sheets until
+ * something reads their cells through `workbook`. Sheets handed to the user (templates, a census
+ * return's staff table) are written through ExcelJS, so the port lists and reads their tables
+ * before the file is saved. The adapter also edits the saved package for what ExcelJS cannot do:
  *
  * - **Owner marker**: the one the Office.js adapter sets, a worksheet custom property
  *   "WorkforceScrutiny" whose value is the plan sheet key. In the file that is a <customPr> in the
@@ -61,9 +69,20 @@ import { isOwnedName, sheetOfFormula, withDefinedNames } from "./defined-names";
 import type { OriginalName, ProductName } from "./defined-names";
 import { carryDrawing, carryPackageParts, readOriginal } from "./original";
 import type { Original } from "./original";
-import { WORKBOOK, XlsxPackage } from "./package";
+import { CONTENT_TYPES, SHEET_DATA_SLOT, WORKBOOK, XlsxPackage } from "./package";
+import type { PartCompressor } from "./package";
 import { readSettings, settingsFromCustomXml, writeSettingsPart } from "./settings";
 import type { Settings } from "./settings";
+import { CellStyles } from "./cell-styles";
+import {
+  dimensionRef,
+  mergeCellsXml,
+  planSheetCells,
+  SharedStrings,
+  sheetDataChunks,
+  tablePartXml,
+} from "./sheet-rows";
+import type { SheetCell, SheetCells } from "./sheet-rows";
 import { storedColumnWidth, xlsxStyle } from "./styles";
 import {
   fixLegacyDrawingOrder,
@@ -72,7 +91,19 @@ import {
   writeCustomProperties,
 } from "./worksheet-parts";
 import type { CustomProperty } from "./worksheet-parts";
-import { attributes, decodePropertyBytes, findTags, removeElement, utf16le } from "./xml";
+import {
+  addOverride,
+  attributes,
+  CONTENT_TYPE,
+  decodePropertyBytes,
+  findElement,
+  findTags,
+  insertWorksheetChild,
+  REL,
+  removeElement,
+  resolveTarget,
+  utf16le,
+} from "./xml";
 
 export { OWNED_NAME_PREFIX } from "./defined-names";
 export { SETTINGS_NAMESPACE } from "./settings";
@@ -81,6 +112,102 @@ export { SETTINGS_NAMESPACE } from "./settings";
 export const MARKER_KEY = "WorkforceScrutiny";
 
 type Worksheet = ExcelJS.Worksheet;
+
+/** A product sheet whose cells and tables the adapter writes itself (`sheet-rows.ts`). */
+interface PendingSheet {
+  cells: SheetCells;
+  tables: { name: string; style?: string; range: RangeSpec; columns: string[] }[];
+  /** Its cells have been put into ExcelJS too, for reading. */
+  materialised: boolean;
+}
+
+/** Cells of a sheet by "row,column" (0-based); where blocks overlap, the later block's. */
+interface CellLookup {
+  get(key: string): CellSpec | undefined;
+}
+
+function blockCells(blocks: readonly BlockSpec[]): CellLookup {
+  return {
+    get(key: string): CellSpec | undefined {
+      const comma = key.indexOf(",");
+      const r = Number(key.slice(0, comma));
+      const c = Number(key.slice(comma + 1));
+      for (let i = blocks.length - 1; i >= 0; i--) {
+        const b = blocks[i];
+        if (r < b.row || c < b.column) continue;
+        const cell = b.cells[r - b.row]?.[c - b.column];
+        if (cell) return cell;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Write blocks' cells into an ExcelJS sheet (values, formats, styles); returns them by position. */
+function writeCells(
+  ws: Worksheet,
+  blocks: readonly BlockSpec[],
+  written: (cells: number) => void = () => {}
+): Map<string, CellSpec> {
+  const cells = new Map<string, CellSpec>();
+  for (const block of blocks) {
+    const width = blockWidth(block);
+    if (width === 0) continue;
+    block.cells.forEach((row, i) => {
+      const sheetRow = ws.getRow(block.row + i + 1);
+      row.forEach((cell, j) => {
+        if (!cell) return;
+        cells.set(`${block.row + i},${block.column + j}`, cell);
+        if (
+          cell.formula === undefined &&
+          (cell.value === null || cell.value === undefined) &&
+          !cell.format &&
+          !cell.style
+        )
+          return;
+        const target = sheetRow.getCell(block.column + j + 1);
+        if (cell.format) target.numFmt = cell.format;
+        if (cell.style) {
+          const style = xlsxStyle(cell.style);
+          if (style.font) target.font = style.font;
+          if (style.fill) target.fill = style.fill;
+          if (style.border) target.border = style.border as ExcelJS.Borders;
+          if (style.alignment) target.alignment = style.alignment;
+        }
+        target.value = excelJsValue(cell) as ExcelJS.CellValue;
+      });
+    });
+    written(block.cells.length * width);
+  }
+  return cells;
+}
+
+/**
+ * Put a pending sheet's cells into its ExcelJS sheet, for reading only: the saved file has the
+ * adapter's own rows (ExcelJS's are set aside while it writes the package).
+ */
+function materialise(ws: Worksheet, sheet: PendingSheet): void {
+  writeCells(
+    ws,
+    sheet.cells.blocks.map((b) => ({
+      row: b.row,
+      column: b.column,
+      cells: b.cells.map((row) =>
+        row.map((cell): CellSpec =>
+          typeof cell === "object" && cell
+            ? cell
+            : { value: cell === "" || cell === undefined ? null : cell }
+        )
+      ),
+    }))
+  );
+  for (const [r, names] of sheet.cells.headers)
+    for (const [c, name] of names) ws.getCell(r + 1, c + 1).value = name;
+  for (const p of sheet.cells.paragraphs) {
+    const master = ws.getCell(p.row + 1, p.column + 1);
+    master.alignment = { ...master.alignment, wrapText: true, vertical: "top" };
+  }
+}
 
 /** What the adapter keeps about a sheet beyond what ExcelJS holds. */
 interface SheetExtras {
@@ -126,14 +253,32 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The bytes the workbook was opened from, until the port changes it. */
   private openedBytes: Uint8Array | null = null;
 
-  /**
-   * `workbook` is the ExcelJS workbook, for reading. Change the workbook through the port: names,
-   * validations and markers added straight to ExcelJS are not saved.
-   */
   private constructor(
-    readonly workbook: ExcelJS.Workbook,
+    private readonly book: ExcelJS.Workbook,
     private readonly original: Original | null
   ) {}
+
+  /**
+   * The product's sheets the adapter writes itself on save (`sheet-rows.ts`), by worksheet id:
+   * ExcelJS holds only their layout (views, widths, page setup, conditional formats) until
+   * something reads their cells through `workbook`.
+   */
+  private readonly pending = new Map<number, PendingSheet>();
+
+  /**
+   * The ExcelJS workbook, for reading (the workbench's viewer, tests): the product's sheets'
+   * cells are put into it on first use. Change the workbook through the port: names,
+   * validations and markers added straight to ExcelJS are not saved.
+   */
+  get workbook(): ExcelJS.Workbook {
+    for (const [id, sheet] of this.pending) {
+      if (sheet.materialised) continue;
+      const ws = this.book.getWorksheet(id);
+      if (ws) materialise(ws, sheet);
+      sheet.materialised = true;
+    }
+    return this.book;
+  }
 
   /** A new workbook with no sheets (writePlan adds them; saving one without sheets adds "Sheet1"). */
   static empty(): XlsxWorkbook {
@@ -177,6 +322,45 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     book.settings = await readSettings(original.pkg);
     return book;
+  }
+
+  /**
+   * Add a sheet of plain values (a CSV's rows, a census return's workers) at the end, not the
+   * product's (no marker): the adapter writes its cells itself on save; empty text is an empty
+   * cell. `formats` gives a number format by 0-based column (dates). The rows must not change
+   * until the workbook is saved.
+   */
+  addValuesSheet(
+    name: string,
+    rows: readonly (readonly unknown[])[],
+    formats: ReadonlyMap<number, string> = new Map()
+  ): void {
+    const ws = this.book.addWorksheet(name);
+    // The rows as they are, not copied (the writer writes numbers, text and booleans, and leaves
+    // anything else, and empty text, an empty cell); a formatted column's cells become plan cells.
+    const cells =
+      formats.size === 0
+        ? (rows as readonly (readonly SheetCell[])[])
+        : rows.map((row) =>
+            row.map((v, j): SheetCell => {
+              const format = formats.get(j);
+              const value =
+                typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : null;
+              return format ? { value: value === "" ? null : value, format } : value;
+            })
+          );
+    this.pending.set(ws.id, {
+      cells: {
+        blocks: [{ row: 0, column: 0, cells }],
+        headers: new Map(),
+        paragraphs: [],
+        rowHeights: [],
+      },
+      tables: [],
+      materialised: false,
+    });
+    this.extras.set(ws.id, { customProperties: [], charts: [] });
+    this.openedBytes = null;
   }
 
   /** Kinds of content of the original file that saving loses (empty when there is none). */
@@ -237,7 +421,7 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     const old: Worksheet[] = [];
     const kept: Worksheet[] = [];
-    for (const ws of this.workbook.worksheets) {
+    for (const ws of this.book.worksheets) {
       const marker = this.markerOf(ws);
       if (marker !== null && planKeys.has(marker)) old.push(ws);
       else kept.push(ws);
@@ -282,7 +466,8 @@ export class XlsxWorkbook implements WorkbookPort {
     );
     for (const ws of old) {
       this.extras.delete(ws.id);
-      this.workbook.removeWorksheet(ws.id);
+      this.pending.delete(ws.id);
+      this.book.removeWorksheet(ws.id);
     }
 
     const totalCells = plan.sheets.reduce(
@@ -295,7 +480,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const added: Worksheet[] = [];
     try {
       plan.sheets.forEach((spec, i) => {
-        const ws = this.workbook.addWorksheet(sheetNames[spec.key]);
+        const ws = this.book.addWorksheet(sheetNames[spec.key]);
         added.push(ws);
         this.writeSheet(ws, spec, (cells) => {
           doneCells += cells;
@@ -308,9 +493,10 @@ export class XlsxWorkbook implements WorkbookPort {
       // and red tab) rather than passed off as a summary; nothing reaches a file unless the
       // caller saves, and the command line saves only after a whole build.
       for (const ws of added) {
+        this.pending.delete(ws.id);
         ws.name = uniqueSheetName(
           `Incomplete ${ws.name}`.slice(0, 31),
-          new Set(this.workbook.worksheets.map((w) => lower(w.name)))
+          new Set(this.book.worksheets.map((w) => lower(w.name)))
         );
         ws.properties.tabColor = { argb: "FFC50F1F" };
         ws.getCell(1, 1).value = "INCOMPLETE: this build did not finish. Build the summary again.";
@@ -319,11 +505,11 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     progress?.("Adding tables, charts and names", 0.9);
     if (added.length > 0) this.activate(added[0]);
-    if (plan.properties && mayReplaceTitle(this.workbook.title, plan.properties.title)) {
-      this.workbook.title = plan.properties.title;
-      this.workbook.subject = plan.properties.subject;
+    if (plan.properties && mayReplaceTitle(this.book.title, plan.properties.title)) {
+      this.book.title = plan.properties.title;
+      this.book.subject = plan.properties.subject;
     }
-    this.workbook.calcProperties.fullCalcOnLoad = true;
+    this.book.calcProperties.fullCalcOnLoad = true;
     progress?.("Done", 1);
     return { sheetNames, syncs: 0 };
   }
@@ -340,45 +526,52 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private writeSheet(ws: Worksheet, spec: SheetSpec, written: (cells: number) => void): void {
-    const cells = new Map<string, CellSpec>();
-    for (const block of [...spec.blocks, ...spec.tables]) {
-      const width = blockWidth(block);
-      if (width === 0) continue;
-      block.cells.forEach((row, i) => {
-        const sheetRow = ws.getRow(block.row + i + 1);
-        row.forEach((cell, j) => {
-          if (!cell) return;
-          cells.set(`${block.row + i},${block.column + j}`, cell);
-          if (
-            cell.formula === undefined &&
-            (cell.value === null || cell.value === undefined) &&
-            !cell.format &&
-            !cell.style
-          )
-            return;
-          const target = sheetRow.getCell(block.column + j + 1);
-          if (cell.format) target.numFmt = cell.format;
-          if (cell.style) {
-            const style = xlsxStyle(cell.style);
-            if (style.font) target.font = style.font;
-            if (style.fill) target.fill = style.fill;
-            if (style.border) target.border = style.border as ExcelJS.Borders;
-            if (style.alignment) target.alignment = style.alignment;
-          }
-          target.value = excelJsValue(cell) as ExcelJS.CellValue;
-        });
+    const blocks = [...spec.blocks, ...spec.tables];
+    if (isHandedToUser(spec.key)) {
+      // A template or an imported table becomes the user's: ExcelJS holds its cells and tables,
+      // so the port reads them (listTables, readTable) before the file is saved.
+      const cells = writeCells(ws, blocks, written);
+      for (const table of spec.tables) addTable(ws, table);
+      for (const table of spec.tableRanges ?? []) addTable(ws, tableOver(table, cells));
+      for (const p of spec.paragraphs ?? []) {
+        if (p.rows > 1 || p.columns > 1)
+          ws.mergeCells(p.row + 1, p.column + 1, p.row + p.rows, p.column + p.columns);
+        const master = ws.getCell(p.row + 1, p.column + 1);
+        master.alignment = { ...master.alignment, wrapText: true, vertical: "top" };
+      }
+      for (const { row, points } of spec.rowHeights ?? []) ws.getRow(row + 1).height = points;
+    } else {
+      // The product's own sheets (the normalised staff table is one cell per staff value): the
+      // adapter writes their cells and tables itself when saving.
+      const tables = [
+        ...spec.tables.map((t) => ({
+          name: t.name,
+          style: t.style,
+          columns: tableColumnNames(t),
+          range: {
+            row: t.row,
+            column: t.column,
+            rows: Math.max(2, t.cells.length),
+            columns: blockWidth(t),
+          },
+        })),
+        ...(spec.tableRanges ?? []).map((t) => ({
+          name: t.name,
+          style: t.style,
+          columns: tableColumnNames(tableOver(t, blockCells(spec.blocks))),
+          range: t.range,
+        })),
+      ].filter((t) => t.columns.length > 0);
+      this.pending.set(ws.id, {
+        cells: planSheetCells(
+          spec,
+          tables.map((t) => ({ row: t.range.row, column: t.range.column, names: t.columns }))
+        ),
+        tables,
+        materialised: false,
       });
-      written(block.cells.length * width);
+      for (const block of blocks) written(block.cells.length * blockWidth(block));
     }
-    for (const table of spec.tables) addTable(ws, table);
-    for (const table of spec.tableRanges ?? []) addTable(ws, tableOver(table, cells));
-    for (const p of spec.paragraphs ?? []) {
-      if (p.rows > 1 || p.columns > 1)
-        ws.mergeCells(p.row + 1, p.column + 1, p.row + p.rows, p.column + p.columns);
-      const master = ws.getCell(p.row + 1, p.column + 1);
-      master.alignment = { ...master.alignment, wrapText: true, vertical: "top" };
-    }
-    for (const { row, points } of spec.rowHeights ?? []) ws.getRow(row + 1).height = points;
     if (spec.print) {
       const print = spec.print;
       ws.pageSetup = {
@@ -433,12 +626,13 @@ export class XlsxWorkbook implements WorkbookPort {
       });
     }
 
+    const cellsOf = blockCells(blocks);
     const valuesOf = (r: RangeSpec): { values: CachedValue[]; format?: string } => {
       const values: CachedValue[] = [];
       let format: string | undefined;
       for (let i = 0; i < r.rows; i++) {
         for (let j = 0; j < r.columns; j++) {
-          const cell = cells.get(`${r.row + i},${r.column + j}`);
+          const cell = cellsOf.get(`${r.row + i},${r.column + j}`);
           values.push(cell?.value ?? null);
           if (!format && cell?.format && typeof cell.value === "number") format = cell.format;
         }
@@ -483,9 +677,9 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Make a sheet the one shown on opening (and the only selected tab). */
   private activate(ws: Worksheet, cell?: string): void {
-    const index = this.workbook.worksheets.indexOf(ws);
-    const base = this.workbook.views?.[0];
-    this.workbook.views = [
+    const index = this.book.worksheets.indexOf(ws);
+    const base = this.book.views?.[0];
+    this.book.views = [
       {
         x: base?.x ?? 0,
         y: base?.y ?? 0,
@@ -496,7 +690,7 @@ export class XlsxWorkbook implements WorkbookPort {
         activeTab: Math.max(0, index),
       },
     ];
-    for (const other of this.workbook.worksheets) {
+    for (const other of this.book.worksheets) {
       const views = other.views && other.views.length > 0 ? other.views : [{}];
       other.views = views.map((v, i) =>
         i === 0
@@ -512,7 +706,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
-    const ws = this.workbook.getWorksheet(sheet);
+    const ws = this.book.getWorksheet(sheet);
     if (!ws) throw new Error(`The sheet "${sheet}" is no longer in the workbook.`);
     const where = parseAddress(address);
     this.activate(ws, cellAddress(where.row, where.column));
@@ -544,25 +738,38 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Tests only: throw after writing plan sheet `i`, as a failure half-way would. */
   failAfterSheetForTests?: (i: number) => void;
 
-  /** The workbook as .xlsx bytes. */
-  async toBuffer(): Promise<Uint8Array> {
-    if (this.workbook.worksheets.length === 0) this.workbook.addWorksheet("Sheet1");
-    this.workbook.calcProperties.fullCalcOnLoad = true;
+  /**
+   * The workbook as .xlsx bytes. `compressor`: the deflate to use (by default the platform's
+   * Compression Streams API where it has one; null for fflate's).
+   */
+  async toBuffer(options: { compressor?: PartCompressor | null } = {}): Promise<Uint8Array> {
+    if (this.book.worksheets.length === 0) this.book.addWorksheet("Sheet1");
+    this.book.calcProperties.fullCalcOnLoad = true;
     // ExcelJS's package is reopened at once to add what it cannot write, then compressed once
     // at the end: storing it uncompressed here halves the (pure JavaScript) deflate work.
-    const pkg = await XlsxPackage.open(
-      (await this.workbook.xlsx.writeBuffer({
+    // The adapter writes the pending sheets' rows: ExcelJS writes only their layout.
+    const setAside = new Map<Worksheet, unknown>();
+    for (const id of this.pending.keys()) {
+      const ws = this.book.getWorksheet(id) as unknown as { _rows: unknown } | undefined;
+      if (!ws) continue;
+      setAside.set(ws as unknown as Worksheet, ws._rows);
+      ws._rows = [];
+    }
+    let written: Uint8Array;
+    try {
+      written = (await this.book.xlsx.writeBuffer({
         zip: { compression: "STORE" },
-      } as unknown as Parameters<
-        typeof this.workbook.xlsx.writeBuffer
-      >[0])) as unknown as Uint8Array
-    );
+      } as unknown as Parameters<typeof this.book.xlsx.writeBuffer>[0])) as unknown as Uint8Array;
+    } finally {
+      for (const [ws, rows] of setAside) (ws as unknown as { _rows: unknown })._rows = rows;
+    }
+    const pkg = await XlsxPackage.open(written);
     const sheets = await pkg.sheets();
     const paths = new Map(sheets.map((s) => [lower(s.name), s.path]));
 
     const product: ProductName[] = [];
     for (const n of this.productNames) {
-      const ws = this.workbook.getWorksheet(n.worksheetId);
+      const ws = this.book.getWorksheet(n.worksheetId);
       if (ws) product.push({ ...n, sheet: ws.name });
     }
     pkg.setText(
@@ -575,7 +782,16 @@ export class XlsxWorkbook implements WorkbookPort {
       )
     );
 
-    for (const ws of this.workbook.worksheets) {
+    const cellParts = await openCellParts(pkg);
+    let tableId = await lastTableId(pkg);
+    for (const ws of this.book.worksheets) {
+      const path = paths.get(lower(ws.name));
+      const sheet = this.pending.get(ws.id);
+      if (!path || !sheet) continue;
+      tableId = await writePendingSheet(pkg, path, sheet, cellParts, tableId);
+    }
+
+    for (const ws of this.book.worksheets) {
       const path = paths.get(lower(ws.name));
       const extras = this.extras.get(ws.id);
       if (!path || !extras) continue;
@@ -603,7 +819,14 @@ export class XlsxWorkbook implements WorkbookPort {
         ? await settingsFromCustomXml(this.original.pkg)
         : null;
     if (settings) await writeSettingsPart(pkg, settings);
-    return pkg.generate();
+    return pkg.generate({
+      compressor: options.compressor,
+      late: [cellParts.stylesPath, cellParts.stringsPath],
+      beforeLate: () => {
+        pkg.setText(cellParts.stylesPath, cellParts.styles.stylesXml());
+        pkg.setText(cellParts.stringsPath, cellParts.strings.sstXml());
+      },
+    });
   }
 }
 
@@ -635,7 +858,7 @@ function addTable(ws: Worksheet, table: TableSpec): void {
 }
 
 /** A table over cells of the sheet's blocks, with those cells, as addTable takes it. */
-function tableOver(table: TableRangeSpec, cells: ReadonlyMap<string, CellSpec>): TableSpec {
+function tableOver(table: TableRangeSpec, cells: CellLookup): TableSpec {
   const { range } = table;
   return {
     name: table.name,
@@ -656,11 +879,7 @@ function tableOver(table: TableRangeSpec, cells: ReadonlyMap<string, CellSpec>):
  * table over a bad header, a merged paragraph in a table.
  */
 function checkTablesAndParagraphs(spec: SheetSpec): void {
-  const cells = new Map<string, CellSpec>();
-  for (const block of spec.blocks)
-    block.cells.forEach((row, i) =>
-      row.forEach((cell, j) => cells.set(`${block.row + i},${block.column + j}`, cell))
-    );
+  const cells = blockCells(spec.blocks);
   const ranges: { name: string; range: RangeSpec }[] = [
     ...spec.tables.map((t) => ({
       name: t.name,
@@ -706,6 +925,86 @@ function tableColumnNames(table: TableSpec): string[] {
     names.push(name);
   }
   return names;
+}
+
+const STYLES = "xl/styles.xml";
+
+/** The styles and shared strings parts the pending sheets' cells add to. */
+interface CellParts {
+  styles: CellStyles;
+  stylesPath: string;
+  strings: SharedStrings;
+  stringsPath: string;
+}
+
+async function openCellParts(pkg: XlsxPackage): Promise<CellParts> {
+  const stylesXml = await pkg.text(STYLES);
+  if (stylesXml === null) throw new Error("The saved workbook has no styles part.");
+  const rel = (await pkg.rels(WORKBOOK)).find((r) => r.Type === REL.sharedStrings);
+  let stringsPath = rel ? resolveTarget(WORKBOOK, rel.Target) : "";
+  if (!rel) {
+    stringsPath = "xl/sharedStrings.xml";
+    await pkg.addRel(WORKBOOK, REL.sharedStrings, stringsPath);
+    pkg.setText(
+      CONTENT_TYPES,
+      addOverride(await pkg.contentTypes(), stringsPath, CONTENT_TYPE.sharedStrings)
+    );
+  }
+  return {
+    styles: new CellStyles(stylesXml),
+    stylesPath: STYLES,
+    strings: new SharedStrings(await pkg.text(stringsPath)),
+    stringsPath,
+  };
+}
+
+/** The highest table id in the package (table ids are unique in a workbook). */
+async function lastTableId(pkg: XlsxPackage): Promise<number> {
+  let last = 0;
+  for (const path of pkg.paths().filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
+    const root = findTags((await pkg.text(path)) ?? "", "table")[0];
+    const id = root ? Number(attributes(root.tag).id) : NaN;
+    if (Number.isFinite(id)) last = Math.max(last, id);
+  }
+  return last;
+}
+
+/**
+ * A pending sheet into the part ExcelJS wrote for its layout: its dimension, merged cells and
+ * tables go in now, its rows (`sheetDataChunks`) when the package is generated. Returns the
+ * last table id used.
+ */
+async function writePendingSheet(
+  pkg: XlsxPackage,
+  path: string,
+  sheet: PendingSheet,
+  parts: CellParts,
+  tableId: number
+): Promise<number> {
+  let xml = (await pkg.text(path)) ?? "";
+  const data = findElement(xml, "sheetData");
+  if (!data) throw new Error(`The sheet part ${path} has no <sheetData>.`);
+  xml = xml.slice(0, data.start) + SHEET_DATA_SLOT + xml.slice(data.end);
+  xml = removeElement(xml, "dimension");
+  xml = insertWorksheetChild(xml, "dimension", `<dimension ref="${dimensionRef(sheet.cells)}"/>`);
+  const merges = mergeCellsXml(sheet.cells.paragraphs);
+  if (merges) xml = insertWorksheetChild(removeElement(xml, "mergeCells"), "mergeCells", merges);
+  const tableParts: string[] = [];
+  for (const table of sheet.tables) {
+    const tablePath = pkg.freePath("xl/tables/table{n}.xml");
+    pkg.setText(tablePath, tablePartXml(++tableId, table));
+    await pkg.setOverride(tablePath, CONTENT_TYPE.table);
+    tableParts.push(`<tablePart r:id="${await pkg.addRel(path, REL.table, tablePath)}"/>`);
+  }
+  if (tableParts.length > 0)
+    xml = insertWorksheetChild(
+      removeElement(xml, "tableParts"),
+      "tableParts",
+      `<tableParts count="${tableParts.length}">${tableParts.join("")}</tableParts>`
+    );
+  pkg.setText(path, ensureRelNamespace(xml));
+  pkg.setSheetData(path, () => sheetDataChunks(sheet.cells, parts.styles, parts.strings));
+  return tableId;
 }
 
 /** Table parts as Excel writes them: no filter row on a headerless table, no empty filter columns. */

@@ -16,6 +16,7 @@ export const REL = {
   drawing: `${NS.relationships}/drawing`,
   chart: `${NS.relationships}/chart`,
   table: `${NS.relationships}/table`,
+  sharedStrings: `${NS.relationships}/sharedStrings`,
   customProperty: `${NS.relationships}/customProperty`,
   customXml: `${NS.relationships}/customXml`,
   customXmlProps: `${NS.relationships}/customXmlProps`,
@@ -26,6 +27,8 @@ export const REL = {
 
 export const CONTENT_TYPE = {
   chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
+  sharedStrings: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
   customProperty: "application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty",
   customXmlProps: "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",

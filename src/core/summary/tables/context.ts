@@ -109,6 +109,7 @@ export class SummaryContext {
   /** Row of each headline measure, by key: filled by the headline table, read by later tables. */
   readonly headlineRow: Record<string, number> = {};
   private populations = new Map<string, Population>();
+  private groupSizes = new Map<Population, Map<GroupPopulation, number>>();
 
   constructor(
     readonly input: SummaryInput,
@@ -183,11 +184,16 @@ export class SummaryContext {
   /** The row facts of a group (`filter`) of a table that describes `population` at date `d`. */
   row(table: string, population: GroupPopulation, filter: Filter, d = this.asOf): RowFacts {
     const total = filter.team === undefined && filter.role === undefined;
-    return {
-      table,
-      group: this.disclosure.groupSize(population, this.population(d, filter)),
-      total,
-    };
+    const p = this.population(d, filter);
+    // Every cell of a row asks for its group's size: counted once per population.
+    let sizes = this.groupSizes.get(p);
+    if (!sizes) this.groupSizes.set(p, (sizes = new Map()));
+    let group = sizes.get(population);
+    if (group === undefined) {
+      group = this.disclosure.groupSize(population, p);
+      sizes.set(population, group);
+    }
+    return { table, group, total };
   }
 
   /** One Population per date and filter, shared by every cell that needs it (each memoises its rows). */
