@@ -158,7 +158,8 @@ describe.skipIf(!haveChromium)("a 50,000-row workbook in the workbench, in Chrom
       expect.arrayContaining([
         expect.stringMatching(/^Opening… Reading the workbook/),
         "Making the summary's formulas and figures",
-        "Writing Workforce data",
+        // One "Writing <sheet>" or more: which sheets show depends on how fast each is written.
+        expect.stringMatching(/^Writing /),
         expect.stringMatching(/^Downloading… Saving the workbook as \.xlsx/),
       ])
     );
