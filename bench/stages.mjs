@@ -21,6 +21,8 @@ const { buildSummaryPlan } = require("./core/summary/build.js");
 const { DEFAULT_SUMMARY_OPTIONS } = require("./core/summary/options.js");
 const { defaultAsOf } = require("./core/report.js");
 const { XlsxWorkbook } = require("./host/xlsx/xlsx-workbook.js");
+// The command line's compressor (Node's zlib), where the checkout has one.
+const { NODE_COMPRESSOR } = require("./host/xlsx/node-file.js");
 
 const t0 = performance.now();
 const loaded = await loadStaff(values.file, {});
@@ -34,7 +36,7 @@ const plan = buildSummaryPlan({
 const t2 = performance.now();
 const book = XlsxWorkbook.empty();
 await book.writePlan(plan);
-const bytes = await book.toBuffer();
+const bytes = await book.toBuffer(NODE_COMPRESSOR ? { compressor: NODE_COMPRESSOR } : undefined);
 writeFileSync(values.out, bytes);
 const t3 = performance.now();
 process.stdout.write(
