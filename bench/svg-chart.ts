@@ -42,11 +42,8 @@ function marker(kind: (typeof MARKERS)[number], x: number, y: number, colour: st
 }
 
 function seconds(s: number): string {
-  return s >= 10
-    ? `${s.toFixed(0)} s`
-    : s >= 1
-      ? `${s.toFixed(1)} s`
-      : `${(s * 1000).toFixed(0)} ms`;
+  if (s >= 1) return `${+s.toFixed(1)} s`;
+  return `${+(s * 1000).toFixed(0)} ms`;
 }
 
 /** The chart as SVG text. Both axes are logarithmic (powers of ten). */
