@@ -7,6 +7,7 @@
  * (Microsoft's reference: Office.Document.getFileAsync, Office.File, Office.Slice; the sample
  * "get-file-in-slices-async" in office-js-snippets.) Reading the file never changes the workbook.
  */
+import { concatBytes } from "../bytes";
 
 /** The part of Office.File this reads. */
 export interface DocumentFile {
@@ -94,14 +95,7 @@ export async function readDocumentFile(
         )
       );
     }
-    const total = parts.reduce((n, p) => n + p.length, 0);
-    const bytes = new Uint8Array(total);
-    let at = 0;
-    for (const p of parts) {
-      bytes.set(p, at);
-      at += p.length;
-    }
-    return bytes;
+    return concatBytes(parts);
   } finally {
     await new Promise<void>((resolve) => file.closeAsync(() => resolve()));
   }

@@ -4,6 +4,7 @@
  * as fflate's deflate in JavaScript at the same level. The zip needs each part's CRC-32, computed
  * here. No Node or DOM types: the API is looked up on globalThis.
  */
+import { concatBytes } from "../bytes";
 import type { PartCompressor } from "./package";
 
 const CRC_TABLE = (() => {
@@ -49,21 +50,10 @@ export function platformCompressor(): PartCompressor | null {
       const written = writer.write(data).then(() => writer.close());
       const reader = stream.readable.getReader();
       const chunks: Uint8Array[] = [];
-      let size = 0;
-      for (let r = await reader.read(); !r.done; r = await reader.read()) {
-        if (r.value) {
-          chunks.push(r.value);
-          size += r.value.length;
-        }
-      }
+      for (let r = await reader.read(); !r.done; r = await reader.read())
+        if (r.value) chunks.push(r.value);
       await written;
-      const out = new Uint8Array(size);
-      let at = 0;
-      for (const c of chunks) {
-        out.set(c, at);
-        at += c.length;
-      }
-      return out;
+      return concatBytes(chunks);
     },
   };
 }

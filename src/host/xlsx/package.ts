@@ -8,6 +8,7 @@
 import { Zip, ZipDeflate } from "fflate";
 import type { ZipInputFile } from "fflate";
 import { platformCompressor } from "./deflate";
+import { concatBytes } from "../bytes";
 import JSZip from "jszip";
 import {
   addOverride,
@@ -303,20 +304,8 @@ export class XlsxPackage {
     }
     zip.end();
     if (failure) throw failure;
-    return concat(out);
+    return concatBytes(out);
   }
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const c of chunks) size += c.length;
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return bytes;
 }
 
 /** UTF-8 text written into one growing buffer (no buffer per chunk, no copy to join them). */
