@@ -27,6 +27,7 @@ import {
   makeProfile,
   onPath,
   readCsv,
+  recalculatedEquals,
   sheetCsvPath,
 } from "./libreoffice";
 import { loadExcelJs, messyWorkbookBytes, planCells, summaryPlanOf, unzip } from "./support";
@@ -62,12 +63,6 @@ function poisoned(plan: WorkbookPlan): { plan: WorkbookPlan; cells: string[] } {
     }
   }
   return { plan: copy, cells };
-}
-
-function close(actual: unknown, expected: unknown): boolean {
-  if (typeof expected === "number" && typeof actual === "number")
-    return Math.abs(actual - expected) <= 1e-6 * Math.max(Math.abs(expected), 1e-9);
-  return actual === expected;
 }
 
 describe.skipIf(!SOFFICE)(title, () => {
@@ -117,7 +112,7 @@ describe.skipIf(!SOFFICE)(title, () => {
       const mismatches: unknown[] = [];
       for (const p of formulas) {
         const text = grids[p.sheetKey][p.row]?.[p.column] ?? "";
-        if (!close(csvValue(text), p.cell.value))
+        if (!recalculatedEquals(csvValue(text), p.cell.value))
           mismatches.push({
             at: `${p.sheetKey}!${cellAddress(p.row, p.column)}`,
             formula: p.cell.formula!.slice(0, 200),
@@ -160,7 +155,7 @@ describe.skipIf(!SOFFICE)(title, () => {
       return typeof value === "string" ? text : csvValue(text);
     };
     const bad = cells
-      .filter((p) => !close(shown(p.row, p.column, p.cell.value), p.cell.value))
+      .filter((p) => !recalculatedEquals(shown(p.row, p.column, p.cell.value), p.cell.value))
       .map((p) => ({
         at: cellAddress(p.row, p.column),
         core: p.cell.value,

@@ -101,6 +101,16 @@ export async function readCsv(path: string): Promise<string[][]> {
 }
 
 /**
+ * A value LibreOffice recalculated (read back with `csvValue`) equals core's: numbers to a
+ * relative 1e-6 (the CSV's printed precision), anything else exactly.
+ */
+export function recalculatedEquals(actual: unknown, expected: unknown): boolean {
+  if (typeof expected === "number" && typeof actual === "number")
+    return Math.abs(actual - expected) <= 1e-6 * Math.max(Math.abs(expected), 1e-9);
+  return actual === expected;
+}
+
+/**
  * A CSV cell as a value comparable with a plan value: numbers (LibreOffice writes a percentage
  * format's value with a % sign, and a date as MM/DD/YYYY in the en-US profile), TRUE/FALSE, else
  * the text.

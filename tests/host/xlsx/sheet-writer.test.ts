@@ -41,6 +41,7 @@ import {
   makeProfile,
   onPath,
   readCsv,
+  recalculatedEquals,
   sheetCsvPath,
 } from "./libreoffice";
 import { assertWellFormed, planCells, unzip, userWorkbookBytes } from "./support";
@@ -335,13 +336,10 @@ describe.skipIf(!SOFFICE)(
       for (const key of ["summary", "data"])
         grids[key] = await readCsv(sheetCsvPath(join(dir, "csv"), file, sheetNames[key]));
       const formulas = planCells(plan).filter((p) => p.cell.formula !== undefined);
-      const differ = formulas.filter((p) => {
-        const got = csvValue(grids[p.sheetKey][p.row]?.[p.column] ?? "");
-        const want = p.cell.value;
-        return typeof want === "number" && typeof got === "number"
-          ? Math.abs(got - want) > 1e-6 * Math.max(Math.abs(want), 1e-9)
-          : got !== want;
-      });
+      const differ = formulas.filter(
+        (p) =>
+          !recalculatedEquals(csvValue(grids[p.sheetKey][p.row]?.[p.column] ?? ""), p.cell.value)
+      );
       expect(formulas.length).toBeGreaterThan(300);
       // The staff table really is 20,000 rows on the data sheet.
       expect(grids.data.length).toBeGreaterThan(20_000);
