@@ -1,6 +1,7 @@
 /**
  * A workbook the workbench downloaded, read back: every formula cell of its summary sheet holds
- * the value core computes for that cell from the sample.
+ * the value core computes for that cell from the same staff and posts rows (the sample's, or a
+ * generated table's).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,15 +11,29 @@ import { buildSummaryPlan } from "../../src/core/summary/build";
 import { DEFAULT_SUMMARY_OPTIONS } from "../../src/core/summary/options";
 import { plainCell } from "../../src/host/xlsx/cell-values";
 import { XlsxWorkbook } from "../../src/host/xlsx/xlsx-workbook";
+import type { Grid } from "../../src/core/ingest";
 import { readSheets } from "../../src/node/read-file";
 import { ROOT } from "./built-pages";
 
-/** Checks the downloaded file against core; returns how many formula cells were compared. */
+/** Checks the downloaded file against core for the sample; returns how many formula cells were compared. */
 export async function expectSampleSummaryEqualsCore(file: string): Promise<number> {
   const sample = await readSheets(join(ROOT, "examples", "sample-staff.xlsx"));
+  const grid = (name: string) => sample.find((s) => s.name === name)!.grid;
+  return (await expectSummaryEqualsCore(file, grid("Staff"), grid("Posts"))).compared;
+}
+
+/**
+ * Checks the downloaded file against core for these staff and posts rows; returns the workbook
+ * read back and how many formula cells were compared.
+ */
+export async function expectSummaryEqualsCore(
+  file: string,
+  staff: Grid,
+  posts: Grid
+): Promise<{ book: XlsxWorkbook; compared: number }> {
   const plan = buildSummaryPlan({
-    staff: ingestStaff(sample.find((s) => s.name === "Staff")!.grid),
-    posts: ingestPosts(sample.find((s) => s.name === "Posts")!.grid),
+    staff: ingestStaff(staff),
+    posts: ingestPosts(posts),
     options: DEFAULT_SUMMARY_OPTIONS,
     source: { staffTable: "Staff", postsTable: "Posts" },
   });
@@ -38,5 +53,5 @@ export async function expectSampleSummaryEqualsCore(file: string): Promise<numbe
     })
   );
   expect(compared).toBeGreaterThan(300);
-  return compared;
+  return { book, compared };
 }
