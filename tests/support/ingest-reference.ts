@@ -7,9 +7,9 @@
  * One ingest for every host.
  */
 import { POSTS_COLUMNS, PostsColumn, STAFF_COLUMNS, StaffColumn } from "../../src/core/columns";
-import { ColumnMapping, ColumnMatch, findHeaderRow, matchHeaders } from "../../src/core/headers";
+import { ColumnMatch, findHeaderRow, matchHeaders } from "../../src/core/headers";
 import type { Problem } from "../../src/core/problems";
-import type { PostRecord, StaffColumnsPresent, StaffRecord } from "../../src/core/staff";
+import type { StaffColumnsPresent, StaffRecord } from "../../src/core/staff";
 import { cellText, matchKey, teamKeyOf } from "../../src/core/text";
 import {
   Parsed,
@@ -25,43 +25,16 @@ import {
   parseYesNo,
   roleCodeOf,
 } from "../../src/core/values";
-import type { RoleCode } from "../../src/core/vocabulary";
 import { serialFromYmd } from "../../src/core/dates";
 
-export type Grid = readonly (readonly unknown[])[];
-
-export interface IngestOptions<K extends string> {
-  /** Canonical column → header text or 0-based index; wins over recognition. */
-  mapping?: ColumnMapping<K>;
-  /** Role text → ladder code, for roles the ladder does not know. */
-  roleMap?: Readonly<Record<string, RoleCode>>;
-  /** The sheet row number of grid[0] (default 1). */
-  firstRow?: number;
-  /** The sheet row number of the header row, as the user chose it; found when absent. */
-  headerRow?: number;
-}
-
-export interface IngestResult<K extends string, R> {
-  records: R[];
-  problems: Problem[];
-  columns: ColumnMatch<K>[];
-  /** The sheet row number of the header row. */
-  headerRow: number;
-  /** Non-blank rows under the header. */
-  rowsRead: number;
-  /** Rows with an error in a required field: not in `records`. */
-  rowsLeftOut: number;
-  /** False when no usable header row was found: nothing could be read. */
-  headerFound: boolean;
-}
-
-export interface StaffTable extends IngestResult<StaffColumn, StaffRecord> {
-  present: StaffColumnsPresent;
-  /** Role texts not on the ladder (kept under their own text). */
-  unmappedRoles: string[];
-}
-
-export type PostsTable = IngestResult<PostsColumn, PostRecord>;
+// The result's shapes are the ingest's own: the oracle must give exactly what it gives.
+import type {
+  Grid,
+  IngestOptions,
+  IngestResult,
+  PostsTable,
+  StaffTable,
+} from "../../src/core/ingest";
 
 /**
  * Excel on the desktop passes an empty cell to a custom function as 0. In a column where 0
