@@ -10,9 +10,10 @@
  * functions' table cache holds for the file's range: heap delta and its own estimate), or
  * "all" (default: each phase in a
  * child process of its own, so each has its own peak RSS). Each phase prints one JSON line.
- * The functions are exported for bench/run.ts: `timeCsvParse` (read + split), `timeIngest`
- * (read + split + ingest, streamed), `timeIngestOnly` (ingest of rows already read),
- * `timeMeasures`, `timeGridIngest`, and `heapBytesOf` / `cachedTableMemory` for memory.
+ * `npm run bench` times the whole `workforce metrics` command and uses `heapBytesOf` for the
+ * custom functions' cache; this file splits a metrics run into its phases, with `timeCsvParse`
+ * (read + split), `timeIngest` (read + split + ingest, streamed), `timeIngestOnly` (ingest of
+ * rows already read), `timeMeasures`, `timeGridIngest`, and `cachedTableMemory`.
  */
 import { execFileSync } from "node:child_process";
 import { open } from "node:fs/promises";

@@ -31,6 +31,7 @@ import { generateStaff } from "../src/sample/generate";
 import { OfficeWorkbook } from "../src/host/office/office-workbook";
 import { fakeExcel } from "../tests/host/office/fake-excel";
 import { convert, makeProfile, onPath } from "../tests/host/xlsx/libreoffice";
+import { heapBytesOf } from "./ingest";
 import { scalingChart, type Series } from "./svg-chart";
 
 const ROOT = resolve(__dirname, "..");
@@ -39,7 +40,6 @@ const { values: flags } = parseArgs({
 });
 const BEFORE = flags.before ? resolve(flags.before) : null;
 
-const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const secs = (ms: number) =>
   ms >= 10_000
@@ -235,13 +235,11 @@ function functionCache(): void {
   );
   for (const rows of [10_000, 100_000]) {
     const grid = generateStaff({ rows, seed: 5 }).staff;
-    gc();
-    const heap0 = process.memoryUsage().heapUsed;
-    headcount(grid, null);
-    gc();
-    const held = process.memoryUsage().heapUsed - heap0;
+    const estimated0 = staffTables.stats().estimatedBytes;
+    const { bytes: held } = heapBytesOf(() => headcount(grid, null));
+    const estimated = staffTables.stats().estimatedBytes - estimated0;
     console.log(
-      `a cached ${rowsLabel(rows)}-row table holds about ${mb(held)} of heap (${(held / rows) | 0} bytes a row)`
+      `a cached ${rowsLabel(rows)}-row table holds about ${mb(held)} of heap (${(held / rows) | 0} bytes a row; the cache's own estimate ${mb(estimated)})`
     );
   }
 }

@@ -4,8 +4,11 @@
 // compiled command line (dist/node) of the checkout given as --root, so the same script times
 // this checkout and an older one (`npm run bench -- --before DIR`).
 //
-//   node bench/stages.mjs --root . --file staff.csv --out summary.xlsx
+//   node bench/stages.mjs --root . --file staff.csv --out summary.xlsx [--compressor platform|fflate]
 //
+// The write deflates with the command line's compressor (Node's zlib) where the checkout has one;
+// --compressor platform deflates as the workbench in a browser does (Compression Streams), fflate
+// with fflate alone (a browser without "deflate-raw").
 // Prints one line of JSON: { rows, ingestMs, planMs, writeMs, totalMs, bytes, peakRss }.
 import { createRequire } from "node:module";
 import { writeFileSync } from "node:fs";
@@ -13,7 +16,12 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({
-  options: { root: { type: "string" }, file: { type: "string" }, out: { type: "string" } },
+  options: {
+    root: { type: "string" },
+    file: { type: "string" },
+    out: { type: "string" },
+    compressor: { type: "string" },
+  },
 });
 const require = createRequire(resolve(values.root, "dist", "node", "package.json"));
 const { loadStaff } = require("./node/load-staff.js");
@@ -21,8 +29,11 @@ const { buildSummaryPlan } = require("./core/summary/build.js");
 const { DEFAULT_SUMMARY_OPTIONS } = require("./core/summary/options.js");
 const { defaultAsOf } = require("./core/report.js");
 const { XlsxWorkbook } = require("./host/xlsx/xlsx-workbook.js");
-// The command line's compressor (Node's zlib), where the checkout has one.
 const { NODE_COMPRESSOR } = require("./host/xlsx/node-file.js");
+const COMPRESSORS = { platform: undefined, fflate: { compressor: null } };
+if (values.compressor && !(values.compressor in COMPRESSORS))
+  throw new Error(`--compressor ${values.compressor}: give platform or fflate`);
+const compressor = COMPRESSORS[values.compressor];
 
 const t0 = performance.now();
 const loaded = await loadStaff(values.file, {});
@@ -36,7 +47,9 @@ const plan = buildSummaryPlan({
 const t2 = performance.now();
 const book = XlsxWorkbook.empty();
 await book.writePlan(plan);
-const bytes = await book.toBuffer(NODE_COMPRESSOR ? { compressor: NODE_COMPRESSOR } : undefined);
+const bytes = await book.toBuffer(
+  values.compressor ? compressor : NODE_COMPRESSOR ? { compressor: NODE_COMPRESSOR } : undefined
+);
 writeFileSync(values.out, bytes);
 const t3 = performance.now();
 process.stdout.write(
