@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadStaff } from "../src/node/load-staff";
+import { readSheets } from "../src/node/read-file";
 
 const CORPUS = join(__dirname, "corpus");
 
@@ -70,6 +71,34 @@ describe("the streamed staff CSV", () => {
     const texts = [...table.records.map((r) => r.team), ...table.problems.map((p) => p.found)];
     expect(texts).toContain("Nörth Côte");
     expect(texts).toContain("Multi\r\nline; team");
+  });
+
+  it("keeps the rows the whole-file read gives when asked (workforce summary's raw sheet)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stream-"));
+    const big = join(dir, "staff.csv");
+    writeFileSync(big, generated(30_000));
+    // Windows-1252 found only after the first 1 MiB piece has handed on its rows: the rows kept
+    // from that first (UTF-8) reading must be dropped when the file is read again.
+    const late = join(dir, "late-1252.csv");
+    const ascii = generated(30_000)
+      .toString("latin1")
+      .replace(/[^\x00-\x7f]/g, "o");
+    writeFileSync(late, Buffer.from(`${ascii}\r\nE9,Nörth,ASYE,Permanent,1,44000`, "latin1"));
+    const files = [
+      big,
+      late,
+      ...readdirSync(CORPUS)
+        .map((d) => join(CORPUS, d, "staff.csv"))
+        .filter(existsSync),
+    ];
+    for (const file of files) {
+      const streamed = await loadStaff(file, { keepRows: true }).catch(() => null);
+      if (!streamed) continue; // a file refused either way: the test above compares the errors
+      const whole = (await readSheets(file))[0].grid;
+      expect(streamed.rows, file).toEqual(whole);
+      expect(streamed.rows!.length, file).toBeGreaterThan(0);
+    }
+    expect((await loadStaff(big)).rows).toBeNull();
   });
 
   it("says the same about an empty file, a blank one and a missing one", async () => {

@@ -18,6 +18,11 @@ export interface LoadOptions {
   sheet?: string;
   postsFile?: string;
   postsSheet?: string;
+  /**
+   * Keep the staff sheet's rows as read (`LoadedData.rows`): `workforce summary` puts a CSV's
+   * rows on a sheet of their own, and a streamed CSV is read only once.
+   */
+  keepRows?: boolean;
 }
 
 export interface LoadedData {
@@ -37,6 +42,8 @@ export interface LoadedData {
    * as-of date), LA-level figures, and its workers as a staff table (`grid`).
    */
   census: CensusReadResult | null;
+  /** The staff sheet's rows as read, when `keepRows` asked for them (null for a census file). */
+  rows: unknown[][] | null;
 }
 
 /** A CSWW census return as a staff source: its workers as a staff table with readable values. */
@@ -67,6 +74,7 @@ async function loadCensus(file: string, options: LoadOptions): Promise<LoadedDat
     given: givenFigures(census),
     sourceProblems: census.problems,
     census,
+    rows: null,
   };
 }
 
@@ -113,13 +121,20 @@ function readPosts(postsGrid: SheetGrid | null): PostsTable | null {
 
 /**
  * A staff CSV streamed into the ingest row by row: what `readSheets` then `ingestStaff` give,
- * without the file's grid of strings.
+ * without the file's grid of strings (unless `keepRows` asks for its rows).
  */
 async function loadStaffCsv(file: string, options: LoadOptions): Promise<LoadedData> {
   let reader = new StaffTableReader();
+  let rows: string[][] = [];
   await streamCsvRows(file, () => {
     const fresh = (reader = new StaffTableReader());
-    return (row) => fresh.push(row);
+    const kept: string[][] = (rows = []);
+    return options.keepRows
+      ? (row) => {
+          kept.push(row);
+          fresh.push(row);
+        }
+      : (row) => fresh.push(row);
   });
   if (!reader.anyData) throw new FileError(`${file} is empty: no sheet holds any data`);
   const staff = reader.finish();
@@ -134,6 +149,7 @@ async function loadStaffCsv(file: string, options: LoadOptions): Promise<LoadedD
     given: null,
     sourceProblems: [],
     census: null,
+    rows: options.keepRows ? rows : null,
   };
 }
 
@@ -172,5 +188,6 @@ export async function loadStaff(file: string, options: LoadOptions = {}): Promis
     given: null,
     sourceProblems: [],
     census: null,
+    rows: options.keepRows ? (staffSheet.grid as unknown[][]) : null,
   };
 }

@@ -18,7 +18,7 @@ import { loadStaff } from "../../node/load-staff";
 
 /** The census staff table's date columns (Excel serials), shown as dates. */
 const CENSUS_DATE_HEADERS = new Set(["Start date", "Leave date", "Date of birth"]);
-import { FileError, readSheets } from "../../node/read-file";
+import { FileError } from "../../node/read-file";
 import { asOfFrom, needFile, needOutput, UsageError, type Args, type Out } from "../args";
 
 async function indicatorsFrom(path: string | undefined): Promise<Indicators> {
@@ -45,6 +45,8 @@ export async function summary(args: Args, out: Out, err: Out = console.error): P
     sheet: args.values.sheet,
     postsFile: args.values.posts,
     postsSheet: args.values["posts-sheet"],
+    // A CSV's rows go beside the summary (below): read once, kept.
+    keepRows: !args.values.shareable && extname(file).toLowerCase() !== ".xlsx",
   });
   const big = loaded.staff.rowsRead > 10_000;
   const progress = (step: string) => big && err(`workforce: ${step}`);
@@ -91,7 +93,7 @@ export async function summary(args: Args, out: Out, err: Out = console.error): P
     // A CSV or a census return: keep its rows beside the summary, as a sheet of their own (a
     // return's workers as the staff table read from it, codes as readable values).
     book = XlsxWorkbook.empty();
-    const grid = loaded.census ? loaded.census.grid : ((await readSheets(file))[0]?.grid ?? []);
+    const grid = loaded.census ? loaded.census.grid : (loaded.rows ?? []);
     const dates = new Map<number, string>();
     if (loaded.census)
       (grid[0] ?? []).forEach((header, i) => {
