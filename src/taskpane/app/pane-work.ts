@@ -75,7 +75,7 @@ export function inThreadWork(
   const plans = new Map<number, WorkbookPlan>();
   let next = 0;
   const keep = (plan: WorkbookPlan): PlanRef => {
-    // The pane uses a plan at once (to write it or share it): two are enough to keep.
+    // The pane uses a plan at once (to write it or share it): the last four are enough to keep.
     if (plans.size >= 4) plans.delete(plans.keys().next().value as number);
     plans.set(++next, plan);
     return { planRef: next };
