@@ -12,6 +12,7 @@ import { DEFAULT_SUMMARY_OPTIONS } from "../../src/core/summary/options";
 import { plainCell } from "../../src/host/xlsx/cell-values";
 import { XlsxWorkbook } from "../../src/host/xlsx/xlsx-workbook";
 import type { Grid } from "../../src/core/ingest";
+import type { WorkbookPlan } from "../../src/core/summary/plan";
 import { readSheets } from "../../src/node/read-file";
 import { ROOT } from "./built-pages";
 
@@ -24,13 +25,13 @@ export async function expectSampleSummaryEqualsCore(file: string): Promise<numbe
 
 /**
  * Checks the downloaded file against core for these staff and posts rows; returns the workbook
- * read back and how many formula cells were compared.
+ * read back, core's plan and how many formula cells were compared.
  */
 export async function expectSummaryEqualsCore(
   file: string,
   staff: Grid,
   posts: Grid
-): Promise<{ book: XlsxWorkbook; compared: number }> {
+): Promise<{ book: XlsxWorkbook; plan: WorkbookPlan; compared: number }> {
   const plan = buildSummaryPlan({
     staff: ingestStaff(staff),
     posts: ingestPosts(posts),
@@ -53,5 +54,5 @@ export async function expectSummaryEqualsCore(
     })
   );
   expect(compared).toBeGreaterThan(300);
-  return { book, compared };
+  return { book, plan, compared };
 }
