@@ -7,10 +7,25 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDate } from "../src/core/dates";
 import { ingestPosts, ingestStaff } from "../src/core/ingest";
-import { METRICS_JSON_KEYS, metricsReport } from "../src/core/report";
+import { defaultAsOf, METRICS_JSON_KEYS, metricsReport } from "../src/core/report";
 import { readCensus } from "../src/core/census/read";
 import { readSheets } from "../src/node/read-file";
 import { SAMPLE_PATH, validateCensus } from "./census/support";
+import { toCsv } from "../src/core/csv";
+import { buildSummaryPlan } from "../src/core/summary/build";
+import { DEFAULT_SUMMARY_OPTIONS } from "../src/core/summary/options";
+import { generateStaff } from "../src/sample/generate";
+import {
+  convert,
+  CSV_ALL_SHEETS,
+  csvValue,
+  makeProfile,
+  onPath,
+  readCsv,
+  recalculatedEquals,
+  sheetCsvPath,
+} from "./host/xlsx/libreoffice";
+import { planCells } from "./host/xlsx/support";
 
 const ROOT = join(__dirname, "..");
 const SAMPLE = join(ROOT, "examples", "sample-staff.xlsx");
@@ -269,6 +284,43 @@ describe("workforce summary and template", () => {
     const ws = book.getWorksheet("csww-sample-return-2022")!;
     expect(ws.getCell(2, grid[0].indexOf("Start date") + 1).numFmt).toBe("dd/mm/yyyy");
   });
+
+  it("puts a CSV's rows beside the summary, and LibreOffice recalculates the summary to core's values", async () => {
+    const csv = join(tmp, "staff.csv");
+    const { staff } = generateStaff({ rows: 2_000, seed: 21 });
+    writeFileSync(csv, toCsv(staff));
+    const file = join(tmp, "csv-summary.xlsx");
+    expect(run("summary", csv, "-o", file).status).toBe(0);
+    const after = await readSheets(file);
+    const csvRows = (await readSheets(csv))[0].grid;
+    // The CSV's cells as read (text), one for one; its blank cells empty.
+    expect(after.find((s) => s.name === "staff")!.grid).toEqual(
+      csvRows.map((row) => row.map((v) => (v === "" ? null : v)))
+    );
+    if (!onPath("soffice")) return;
+    const table = ingestStaff(csvRows);
+    const plan = buildSummaryPlan({
+      staff: table,
+      posts: null,
+      options: { ...DEFAULT_SUMMARY_OPTIONS, asOf: defaultAsOf(table.records)! },
+      source: { staffTable: "CSV", postsTable: null },
+    });
+    const out = join(tmp, "csv-summary-recalculated");
+    await convert(file, CSV_ALL_SHEETS, out, await makeProfile());
+    const names: Record<string, string> = { summary: "Scrutiny summary", data: "Workforce data" };
+    const grids: Record<string, string[][]> = {};
+    for (const key of Object.keys(names))
+      grids[key] = await readCsv(sheetCsvPath(out, file, names[key]));
+    const formulas = planCells(plan).filter((p) => p.cell.formula !== undefined);
+    expect(formulas.length).toBeGreaterThan(300);
+    const differ = formulas.filter(
+      (p) =>
+        !recalculatedEquals(csvValue(grids[p.sheetKey]?.[p.row]?.[p.column] ?? ""), p.cell.value)
+    );
+    expect(differ.slice(0, 10).map((p) => `${p.sheetKey} R${p.row + 1}C${p.column + 1}`)).toEqual(
+      []
+    );
+  }, 120_000);
 
   it("writes the staff data template", async () => {
     const file = join(tmp, "template.xlsx");
